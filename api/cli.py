@@ -1,0 +1,220 @@
+"""The `policyscope` command line (Typer). Each command is thin; shared work lives in api.batch.
+
+A failure of one source prints one line on stderr and the batch goes on; the
+exit code is 1 when anything failed.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from api import batch, cli_eval
+from api.cli_output import show_quantities, show_trend, summary
+from api.fetch import fetch_settings
+from api.settings import Settings, get_settings, with_overrides
+
+app = typer.Typer(
+    help="Pull Chinese policy texts, extract numeric targets, classify by cluster and theme.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL [env POLICYSCOPE_DB].")]
+Sources = Annotated[list[str], typer.Argument(help="Files, folders, URLs or source-list files.")]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one line on stderr; the caller raises the returned Exit."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def settings_from(**flags: object) -> Settings:
+    try:
+        return with_overrides(get_settings(), **flags)
+    except ValueError as exc:
+        raise fail(f"bad setting: {exc}", 2) from exc
+
+
+def report_failures(outcomes: list[batch.Outcome]) -> int:
+    failed = [o for o in outcomes if o.error]
+    for outcome in failed:
+        typer.echo(f"error: {outcome.error}", err=True)
+    return len(failed)
+
+
+@app.command()
+def analyse(
+    sources: Sources,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines: one analysis record per document.")
+    ] = False,
+    taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
+) -> None:
+    """Analyse documents without a database; print a summary, or the records as JSON Lines."""
+    settings = settings_from(taxonomy=taxonomy)
+    paths, failed = batch.expand(sources)
+    outcomes = list(failed)
+    task = partial(batch.analyse_source, taxonomy=settings.taxonomy, fetch=fetch_settings(settings))
+    for outcome in batch.run(task, paths, None):
+        outcomes.append(outcome)
+        if outcome.analysis is not None:
+            text = (
+                json.dumps(outcome.analysis.to_record(), ensure_ascii=False)
+                if as_json
+                else summary(outcome.analysis)
+            )
+            typer.echo(text)
+    if report_failures(outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def numbers(text: Annotated[str, typer.Argument(help="Chinese text.")]) -> None:
+    """Every number expression in TEXT as a JSON list."""
+    from nlp.numbers import find_numbers
+
+    fields = ("raw", "value", "value_max", "unit", "comparator", "change", "start", "end")
+    found = [{f: getattr(n, f, None) for f in fields} for n in find_numbers(text)]
+    typer.echo(json.dumps(found, ensure_ascii=False))
+
+
+@app.command()
+def ingest(
+    sources: Sources,
+    db: DbOpt = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes [env POLICYSCOPE_WORKERS].")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
+    ] = None,
+) -> None:
+    """Analyse and store documents; already stored ones (same bytes) are skipped."""
+    from store.db import Store
+
+    settings = settings_from(db=db, workers=workers, scheduler=scheduler)
+    store = Store(settings.db)
+    paths, outcomes = batch.expand(sources)
+    task = partial(
+        batch.ingest_source, taxonomy=settings.taxonomy, db=settings.db, fetch=fetch_settings(settings)
+    )
+    new = stored = 0
+    try:
+        with batch.make_executor(settings.workers, settings.scheduler) as executor, _progress() as progress:
+            bar = progress.add_task("ingest", total=len(paths))
+            for outcome in batch.run(task, paths, executor):
+                if outcome.analysis is not None and store.save_analysis(
+                    outcome.analysis, outcome.term_counts
+                ):
+                    new += 1
+                elif not outcome.error:
+                    stored += 1
+                outcomes.append(outcome)
+                progress.advance(bar)
+    except batch.BatchError as exc:
+        raise fail(str(exc), 2) from exc
+    failed = report_failures(outcomes)
+    typer.echo(f"{new} new, {stored} already stored, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    db: DbOpt = None,
+) -> None:
+    """Run the HTTP API and web page (uvicorn)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings_from(db=db)), host=host, port=port)
+
+
+@app.command()
+def quantities(
+    kind: Annotated[str | None, typer.Option(help="target or actual.")] = None,
+    year: Annotated[int | None, typer.Option(help="Year a target is due / an actual describes.")] = None,
+    cluster: Annotated[str | None, typer.Option(help="Cluster label, e.g. 绿色石化.")] = None,
+    theme: Annotated[str | None, typer.Option(help="green, new or high-end.")] = None,
+    region: Annotated[str | None, typer.Option(help="Region, e.g. 宁波.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Text in the sentence.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, json, xlsx or parquet.")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Stored quantities matching every given filter."""
+    from api.queries import all_quantities, quantity_query
+    from store.db import Store
+
+    _check_choice("--format", fmt, ("table", "csv", "json", "xlsx", "parquet"))
+    _check_choice("--kind", kind, ("target", "actual"))
+    _check_choice("--theme", theme, ("green", "new", "high-end"))
+    if fmt in ("xlsx", "parquet") and out is None:
+        raise fail(f"--format {fmt} writes a binary file: give --out FILE", 2)
+    query = quantity_query(kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q)
+    items = list(all_quantities(Store(settings_from(db=db).db), query))
+    show_quantities(items, fmt, out, Console())
+
+
+@app.command()
+def trends(
+    terms: Annotated[list[str], typer.Argument(help="Terms to count (exact substrings).")],
+    by: Annotated[str, typer.Option(help="year, month, region or kind.")] = "year",
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    chart: Annotated[Path | None, typer.Option(help="Also write a chart: FILE.png, .svg or .html.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """How often terms occur in stored documents, per year, month, region or kind."""
+    _check_choice("--by", by, ("year", "month", "region", "kind"))
+    _check_choice("--format", fmt, ("table", "json", "csv"))
+    chart_fmt = chart.suffix.lower().lstrip(".") if chart else None
+    _check_choice("--chart suffix", chart_fmt, ("png", "svg", "html"))
+    from reports.charts import render  # matplotlib: imported only when a chart is drawn
+    from reports.trends import trend_series
+    from store.db import Store
+
+    trend = trend_series(Store(settings_from(db=db).db), terms, by)
+    show_trend(trend, fmt, Console())
+    if chart is not None:
+        chart.write_bytes(render(trend, chart_fmt))
+
+
+def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        raise fail(f"{option} must be one of {', '.join(choices)}, not {value!r}", 2)
+
+
+def _progress() -> Progress:
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,  # no bar residue in pipes and logs
+    )
+
+
+cli_eval.register(app)
+
+
+def main() -> None:
+    app(prog_name="policyscope")
+
+
+if __name__ == "__main__":
+    main()

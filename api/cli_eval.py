@@ -1,0 +1,102 @@
+"""`eval` and `train`: commands that call nlp modules built elsewhere (imported lazily)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from api import batch
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+def load_gold(paths: list[Path]) -> list[dict[str, Any]]:
+    lines: list[dict[str, Any]] = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        lines.extend(json.loads(line) for line in text.splitlines() if line.strip())
+    return lines
+
+
+def find_documents(
+    names: list[str], given: list[str], root: Path = CORPORA
+) -> tuple[dict[str, str], list[str]]:
+    """Gold document name -> source: a --source with that file name, else a file under corpora/."""
+    by_name = {Path(s).name: s for s in given}
+    found, missing = {}, []
+    for name in names:
+        if name in by_name:
+            found[name] = by_name[name]
+        elif hits := sorted(root.rglob(name)):
+            found[name] = str(hits[0])
+        else:
+            missing.append(name)
+    return found, missing
+
+
+def eval_command(
+    gold: Annotated[
+        list[Path], typer.Option("--gold", exists=True, dir_okay=False, help="Gold JSONL file(s).")
+    ],
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Document for a gold name (matched by file name).")
+    ] = None,
+    taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every miss and extra.")] = False,
+) -> None:
+    """Analyse the documents the gold names and score the result against it."""
+    from api.cli import fail, settings_from
+
+    try:
+        from nlp.evaluate import evaluate, format_report
+    except ImportError as exc:
+        raise fail(f"evaluation is not available: {exc}") from exc
+    gold_lines = load_gold(gold)
+    names = list(dict.fromkeys(line["doc"] for line in gold_lines))
+    sources, missing = find_documents(names, source or [])
+    for name in missing:
+        typer.echo(
+            f"error: {name}: document named by the gold not found under corpora/ (give --source)", err=True
+        )
+    settings = settings_from(taxonomy=taxonomy)
+    analyses = []
+    for name, src in sources.items():
+        outcome = batch.analyse_source(src, settings.taxonomy)
+        if outcome.error:
+            typer.echo(f"error: {outcome.error}", err=True)
+            missing.append(name)
+        else:
+            analyses.append(outcome.analysis.to_record())
+    typer.echo(format_report(evaluate(analyses, gold_lines), verbose=verbose))
+    if missing:
+        raise typer.Exit(1)
+
+
+def train_command(
+    data: Annotated[
+        Path, typer.Option(exists=True, dir_okay=False, help="Labelled sentences (JSONL).")
+    ] = CORPORA / "labels" / "train.jsonl",
+    out: Annotated[Path | None, typer.Option(help="Model folder [default: corpora/models/TAXONOMY].")] = None,
+    taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
+) -> None:
+    """Train the sentence cluster/theme classifier; print its validation scores."""
+    from api.cli import fail, settings_from
+    from nlp.classifier import train
+    from nlp.taxonomy import load_taxonomy
+
+    settings = settings_from(taxonomy=taxonomy)
+    target = out or CORPORA / "models" / Path(settings.taxonomy).stem
+    try:
+        meta = train(data, load_taxonomy(settings.taxonomy), target)
+    except (ValueError, KeyError) as exc:
+        raise fail(f"cannot train: {exc}") from exc
+    typer.echo(f"model written to {target}")
+    typer.echo(json.dumps(meta.get("validation", {}), ensure_ascii=False))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_command)
+    app.command("train")(train_command)

@@ -1,0 +1,84 @@
+"""How the CLI shows things to people: summaries, tables, files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from api.export import columns_for, export
+from nlp.records import Analysis
+
+TABLE_COLUMNS = ("raw", "value", "unit", "comparator", "kind", "year", "subject", "page", "title")
+
+
+def summary(analysis: Analysis) -> str:
+    """A readable account of one document: header line, then its targets."""
+    doc = analysis.document
+    targets = [q for q in analysis.quantities if q.kind == "target"]
+    lines = [
+        f"{doc.title or doc.source}  [{doc.kind}, {doc.pages} pages, {len(analysis.sentences)} sentences, "
+        f"{len(analysis.quantities)} quantities, {len(targets)} targets]  {doc.id[:12]}"
+    ]
+    for q in targets:
+        page = (
+            analysis.sentences[q.sentence_index].page if q.sentence_index < len(analysis.sentences) else "?"
+        )
+        bound = f"–{q.value_max:g}" if q.value_max is not None else ""
+        lines.append(
+            f"  {q.year or '----'}  {q.subject or '?'}: {q.raw} "
+            f"({q.comparator} {q.value:g}{bound} {q.unit or ''}{', ' + q.change if q.change else ''})  p.{page}"
+        )
+    return "\n".join(lines)
+
+
+def rich_table(items: list[dict[str, Any]], columns: list[str] | tuple[str, ...], title: str = "") -> Table:
+    table = Table(title=title or None)
+    for col in columns:
+        table.add_column(col)
+    for item in items:
+        table.add_row(*("" if item.get(c) is None else str(item.get(c)) for c in columns))
+    return table
+
+
+def show_quantities(items: list[dict[str, Any]], fmt: str, out: Path | None, console: Console) -> None:
+    """Write to `out`, or print: a table or text formats; binary formats need `out`."""
+    if fmt == "table" and out is None:
+        console.print(
+            rich_table(items, [c for c in TABLE_COLUMNS if c in columns_for(items)] or TABLE_COLUMNS)
+        )
+        return
+    data = export(items, "csv" if fmt == "table" else fmt)
+    if out is not None:
+        out.write_bytes(data)
+    else:
+        console.file.write(data.decode("utf-8"))
+
+
+def trend_rows(trend: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """Trend dict (reports.trends) -> header and rows: one row per bucket, occurrences per term."""
+    terms = list(trend["series"])
+    header = [trend["by"], "documents", *terms]
+    rows = []
+    for i, bucket in enumerate(trend["buckets"]):
+        label = "(unknown)" if bucket["bucket"] is None else bucket["bucket"]
+        rows.append([label, bucket.get("documents"), *(trend["series"][t][i]["occurrences"] for t in terms)])
+    return header, rows
+
+
+def show_trend(trend: dict[str, Any], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        console.file.write(json.dumps(trend, ensure_ascii=False) + "\n")
+        return
+    header, rows = trend_rows(trend)
+    if fmt == "csv":
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows([header, *rows])
+        console.file.write(buf.getvalue())
+        return
+    console.print(rich_table([dict(zip(header, r, strict=True)) for r in rows], header))

@@ -1,0 +1,248 @@
+"""公文 and news metadata where the text states it.
+
+`extract_metadata(text, hints)` reads the header (title, 发文字号, 主送机关), the
+signature block (发文机关 and 成文日期), 印发日期 and 附件, and for news the
+outlet, reporter and date; then derives region, plan period and kind. Hints
+come from the format (HTML <title>, DOCX properties, provenance line) and are
+used where the text says nothing better.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.metadata_dates import find_period, is_date_line, parse_date
+from ingest.metadata_regions import NATIONAL, region_of
+
+_HEAD_LINES = 12
+_DOC_NUMBER_LINE = re.compile(
+    r"^[\s（(]*([\u4e00-\u9fa5]{1,12})\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*(\d{1,4})\s*号[\s）)]*$"
+)
+_DOC_NUMBER = re.compile(
+    r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{1,7}[发字函令办规]|[\u4e00-\u9fa5]{1,5}[发字]?)\s*[〔\[［【(（]\s*"
+    r"((?:19|20)\d{2})\s*[〕\]］】)）]\s*(\d{1,4})\s*号"
+)
+_ORGAN_SUFFIX = r"(?:人民政府|政府|国务院|办公厅|办公室|委员会|委|部|局|厅|署|院|会|中心|小组|人大常委会|党委|总局|集团|公司)"
+_ORGAN = re.compile(rf"^[\u4e00-\u9fa5（）()]{{2,40}}{_ORGAN_SUFFIX}$")
+_TITLE_WORDS = r"(?:通知|意见|方案|规划|报告|决定|办法|纲要|计划|条例|规定|细则|指南|措施|政策|函|公告|通告|批复|决议|指引|清单|要点|纪要)"
+_TITLE_END = re.compile(rf"{_TITLE_WORDS}(?:（[^）]*）|\([^)]*\))?$")
+_TITLE_START = re.compile(
+    r"关于|^(?:(?:19|20)\d{2}年)?[\u4e00-\u9fa5]{2,14}(?:政府工作报告|规划|方案|计划|纲要)"
+)
+_PERIOD_LINE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*[—–\-－~～至]+\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
+_ABOUT = re.compile(r"^(.{2,40}?)关于")
+_BOOK_TITLE = re.compile(r"《([^《》]{4,80})》")
+_RECIPIENTS = re.compile(
+    r"^(?!各位)[^。！？]{2,200}(?:政府|部门|单位|机构|委员会|局|厅|办公室|各区|县)[^。！？]{0,20}[：:]$"
+)
+_ISSUED_ON = re.compile(r"^(.{2,40}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*(?:\d+)?[：:]?\s*(?:\d+\s*[.．、]\s*)?(.*)$")
+_ATTACHMENT_ITEM = re.compile(r"^\d+\s*[.．、]\s*(.+)$")
+_REPORTER = re.compile(
+    r"(?:^|[\s（(])(?:本报|新华社|人民网|央视网)?记者\s*[：:]?\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，]+[\u4e00-\u9fa5]{2,4})*)"
+)
+_LEAD_BYLINE = re.compile(r"^(?:本报讯|.{0,12}?电)\s*[（(]\s*(?:本报)?记者\s*([^）)]{2,30})[）)]")
+_BYLINE_STOP = re.compile(r"\s*(?:通讯员|实习生|摄影|摄|编辑|报道|见习记者).*$")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[：:]|^\s*(?:19|20)\d{2}\s*[-/.年]")
+_OUTLET = re.compile(r"^(?:来源|稿源|出处)\s*[：:]\s*(\S.{0,30})$")
+_SESSION_DATE = re.compile(
+    r"^[—\-－\s]*(.{0,20}?)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).*(?:会议|大会|讲话)"
+)
+_NEWS_MARK = re.compile(r"记者|通讯员|本报讯|新华社|责任编辑|来源[：:]")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _doc_number(head: list[str], title: str | None) -> str | None:
+    for line in head:
+        m = _DOC_NUMBER_LINE.match(line)
+        if m:
+            return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    for line in ([title] if title else []) + [h for h in head[:4] if len(h) <= 40]:
+        m = _DOC_NUMBER.search(line)
+        if m:
+            return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    return None
+
+
+def _title_from_text(head: list[str]) -> str | None:
+    """A title line, joined with the lines that finish it (centred titles wrap)."""
+    for i, line in enumerate(head[:8]):
+        if len(line) > 80 or _DOC_NUMBER_LINE.match(line) or not _TITLE_START.search(line):
+            continue
+        title, used = line, i + 1
+        for nxt in head[i + 1 : i + 3]:
+            if _TITLE_END.search(title) or len(title) + len(nxt) > 80 or _DOC_NUMBER_LINE.match(nxt):
+                break
+            title, used = title + nxt, used + 1
+        if _TITLE_END.search(title) or "工作报告" in title:
+            # a period set on its own line under the title belongs to it: （2023—2027年）
+            if used < len(head) and _PERIOD_LINE.match(head[used]):
+                title += head[used]
+            return title
+    return None
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """(发文机关, 成文日期): the first organ line directly above a date-only line."""
+    for i in range(1, len(lines)):
+        if is_date_line(lines[i]) and _ORGAN.match(re.sub(r"[\s\u3000]+", "", lines[i - 1])):
+            issuers = re.sub(r"[\s\u3000]+", " ", lines[i - 1]).strip()
+            return issuers, parse_date(lines[i])
+    return None, None
+
+
+def _issuer_from_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = _ABOUT.match(title)
+    if m and _ORGAN.match(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def _issuer_for_report(title: str | None, region: str | None) -> str | None:
+    """政府工作报告 are delivered by the government of the region the title names."""
+    if not title or "政府工作报告" not in title or not region:
+        return None
+    return "国务院" if region == NATIONAL else f"{region}人民政府"
+
+
+def _attachments(lines: list[str]) -> list[str]:
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        m = _ATTACHMENT.match(line)
+        if not m or len(line) > 80:
+            continue
+        if m.group(1):
+            found.append(m.group(1))
+        for nxt in lines[i + 1 : i + 10]:
+            item = _ATTACHMENT_ITEM.match(nxt)
+            if not item or len(nxt) > 80:
+                break
+            found.append(item.group(1))
+        break
+    return found
+
+
+def _news(lines: list[str], text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    edges = lines[:6] + lines[-6:]
+    for line in edges:
+        m = _OUTLET.match(line)
+        if m and "outlet" not in out:
+            out["outlet"] = m.group(1).strip()
+    for line in edges:
+        m = _REPORTER.search(line)
+        if m and len(line) <= 40:
+            out["author"] = _BYLINE_STOP.sub("", m.group(1)).strip()
+            break
+    for line in lines[:8]:
+        m = _LEAD_BYLINE.match(line)
+        if m and "author" not in out:
+            out["author"] = _BYLINE_STOP.sub("", m.group(1)).strip()
+    for line in edges:
+        published = parse_date(line) if _PUBLISHED.search(line) and len(line) <= 60 else None
+        if published:
+            out["published"] = published
+            break
+    return out
+
+
+def _session_date(head: list[str]) -> str | None:
+    for line in head[:6]:
+        m = _SESSION_DATE.match(line)
+        if m:
+            return parse_date(m.group(2))
+    return None
+
+
+def _date(text_date: str | None, hints: dict[str, Any], title: str | None) -> tuple[str | None, str | None]:
+    """(date, precision): 成文日期, else the hint date, else a year in the title or hints."""
+    if text_date:
+        return text_date, "day"
+    hinted = parse_date(str(hints.get("date") or "")) if hints.get("date") else None
+    if hinted:
+        return hinted, "day"
+    year = re.match(r"\s*((?:19|20)\d{2})\s*年", title or "")
+    if year:
+        return f"{year.group(1)}-01-01", "year"
+    if isinstance(hints.get("year"), int):
+        return f"{hints['year']}-01-01", "year"
+    return None, None
+
+
+def _kind(
+    title: str | None, doc_number: str | None, issuer: str | None, news: dict[str, Any], text: str
+) -> str:
+    """policy for 公文 and reports; news when a reporter signs it; an outlet alone does not make news."""
+    if doc_number:
+        return "policy"
+    if news.get("author"):
+        return "news"
+    if title and (_TITLE_END.search(title) or "工作报告" in title):
+        return "policy"
+    if news.get("outlet") or _NEWS_MARK.search(text[:400] + text[-400:]):
+        return "news"
+    return "policy" if issuer else "other"
+
+
+def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Document fields (title, kind, issuer, doc_number, date, region, period) and meta."""
+    hints = dict(hints or {})
+    lines = _lines(text)
+    head = lines[:_HEAD_LINES]
+    meta: dict[str, Any] = {}
+    title = _title_from_text(head) or hints.get("title")
+    doc_number = _doc_number(head, title)
+    signed_by, signed_on = _signature(lines)
+    issuer = signed_by or _issuer_from_title(title)
+    region = region_of(issuer) or region_of(title)
+    issuer = issuer or _issuer_for_report(title, region)
+    news = _news(lines, text)
+    kind = _kind(title, doc_number, issuer, news, text)
+    if kind == "news":
+        meta.update(news)
+        book = _BOOK_TITLE.search(text[:3000])
+        if book:
+            meta["subject_title"] = book.group(1)
+            region = region or region_of(book.group(1))
+    if kind != "news" and news.get("outlet"):
+        meta["outlet"] = news["outlet"]
+    stated = signed_on or _session_date(head) or (news.get("published") if kind == "news" else None)
+    date, precision = _date(stated, hints, title)
+    if precision:
+        meta["date_precision"] = precision
+    period = find_period(title or "") or (
+        find_period(meta.get("subject_title", "")) if kind == "news" else None
+    )
+    for line in head:
+        if _RECIPIENTS.match(line):
+            meta["主送机关"] = line.rstrip("：:")
+            break
+    for line in lines:
+        m = _ISSUED_ON.match(line)
+        if m:
+            meta["印发机关"] = m.group(1)
+            meta["印发日期"] = parse_date(m.group(2))
+    attachments = _attachments(lines)
+    if attachments:
+        meta["附件"] = attachments
+    if signed_on:
+        meta["成文日期"] = signed_on
+    for key in ("author", "outlet", "provenance", "file_author", "file_date"):
+        if key in hints and key not in meta:
+            meta[key] = hints[key]
+    return {
+        "title": title,
+        "kind": kind,
+        "issuer": issuer,
+        "doc_number": doc_number,
+        "date": date,
+        "region": region,
+        "period": period,
+        "meta": meta,
+    }

@@ -1,0 +1,131 @@
+"""Plain-text parser: decode (UTF-8 or GB18030), normalise lines, read the provenance line.
+
+The corpus convention puts a first line ``# source: WHERE | TITLE | YEAR`` in
+front of a text; it is metadata, not content, so it becomes hints and leaves
+the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.clean import rejoin_lines
+from ingest.errors import IngestError
+from ingest.parsed import ParsedText
+from ingest.records import Span
+
+PROVENANCE_PREFIX = b"# source:"
+# Zero-width characters carry no text; a line holding only one (wikisource
+# page-join marker) sits inside a paragraph, so its neighbours are joined.
+_ZW_JOIN = re.compile(r"(?<=[^\n])\n[ \t]*\u200b[ \t]*\n(?=[^\n])")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_LINE_SPACE = re.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
+# Licence boilerplate that wikisource appends after the last paragraph.
+_FOOTER_STARTS = ("本作品是中华人民共和国的", "本作品在全世界都属于公有领域", "Public domain")
+_FOOTER_WINDOW = 4000
+# Numbered heading lines of 公文 and reports: 一、 （一） 第一章 第二部分.
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|"
+    r"第[一二三四五六七八九十百零〇]{1,4}[章节篇部分编]{1,2}[\s　]?)"
+)
+_HEADING_MAX = 40
+# Text copied out of a PDF is hard-wrapped: most lines stop mid-sentence.
+_OPEN_END = "。！？；：!?;…”』」）)"
+_WRAPPED_SHARE = 0.5
+_WRAPPED_MIN_LINES = 8
+
+
+def split_provenance(data: bytes) -> tuple[dict[str, Any], bytes]:
+    """Take a leading ``# source: … | TITLE | YEAR`` line off `data`, returning its hints."""
+    if not data.lstrip(b"\xef\xbb\xbf").startswith(PROVENANCE_PREFIX):
+        return {}, data
+    body = data.lstrip(b"\xef\xbb\xbf")
+    first, _, rest = body.partition(b"\n")
+    line = decode(first, "provenance").strip()
+    hints: dict[str, Any] = {}
+    parts = [p.strip() for p in line[len("# source:") :].rsplit(" | ", 2)]
+    hints["provenance"] = parts[0]
+    if len(parts) >= 2 and parts[1]:
+        hints["title"] = parts[1]
+    if len(parts) == 3 and re.fullmatch(r"(19|20)\d\d", parts[2]):
+        hints["year"] = int(parts[2])
+    return hints, rest
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030; raise "decode" when none fits."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise IngestError("decode", "text is neither UTF-8 nor GB18030", source)
+
+
+def normalise_lines(text: str) -> str:
+    """One paragraph a line: unify newlines, drop zero-width marks, trim lines, drop blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _ZW_JOIN.sub("", text)
+    text = _ZERO_WIDTH.sub("", text)
+    lines = (_LINE_SPACE.sub("", line) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def strip_footer(text: str) -> str:
+    """Cut known licence boilerplate that starts near the end of the text."""
+    cut = len(text)
+    tail_start = max(0, len(text) - _FOOTER_WINDOW)
+    for marker in _FOOTER_STARTS:
+        at = text.find("\n" + marker, tail_start)
+        if at != -1:
+            cut = min(cut, at)
+    return text[:cut]
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes in the head: not a text file."""
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) // 20
+
+
+def pattern_headings(text: str) -> list[Span]:
+    """Spans of whole lines that are numbered headings: short, at most one 。 and only at the end."""
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        body = line.rstrip("。")
+        if len(line) <= _HEADING_MAX and _HEADING.match(line) and not re.search("[。！？；]", body):
+            spans.append(Span(start=offset, end=offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def hard_wrapped(text: str) -> bool:
+    """Most lines end without sentence punctuation: lines are a layout, not paragraphs."""
+    lines = text.split("\n")
+    if len(lines) < _WRAPPED_MIN_LINES:
+        return False
+    open_lines = sum(1 for line in lines if not line.endswith(tuple(_OPEN_END)))
+    return open_lines >= _WRAPPED_SHARE * len(lines)
+
+
+def parse(data: bytes, source: str) -> ParsedText:
+    hints, body = split_provenance(data)
+    if looks_binary(body):
+        raise IngestError("unsupported", "binary data that is not PDF, DOCX or HTML", source)
+    text = strip_footer(normalise_lines(decode(body, source)))
+    if not text.strip():
+        raise IngestError("empty", "no text in the file", source)
+    if hard_wrapped(text):
+        text = "\n".join(rejoin_lines(text.split("\n")))
+        hints["rejoined_lines"] = True
+    return ParsedText(text=text, headings=pattern_headings(text), hints=hints)

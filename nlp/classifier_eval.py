@@ -1,0 +1,136 @@
+"""Measuring labellers: per-label P/R/F1 on labelled sentences, and anchor F1
+on gold files with the semantics of ../shared/tools/score.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nlp.labels import Labeller
+
+KINDS = ("clusters", "themes")
+WS = re.compile(r"\s+")
+ROUGH_SPLIT = re.compile(r"(?<=[。！？；!?;])|\n+")
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, want: set[str], got: set[str]) -> None:
+        self.tp += len(want & got)
+        self.fp += len(got - want)
+        self.fn += len(want - got)
+
+    @property
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Report:
+    """Per-label and micro-averaged counts for clusters and themes."""
+
+    per_label: dict[str, dict[str, Counts]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    micro: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
+    confusions: dict[str, Counter[tuple[str, str]]] = field(
+        default_factory=lambda: {k: Counter() for k in KINDS}
+    )
+    n: int = 0
+
+    def add(self, kind: str, want: set[str], got: set[str]) -> None:
+        self.micro[kind].add(want, got)
+        for label in want | got:
+            self.per_label[kind].setdefault(label, Counts()).add(want & {label}, got & {label})
+        for missed in want - got:  # which wrong label stood in for a missed one
+            for extra in got - want or {"∅"}:
+                self.confusions[kind][(missed, extra)] += 1
+        for extra in got - want if not want - got else ():
+            self.confusions[kind][("∅", extra)] += 1
+
+    def micro_f1(self, kind: str) -> float:
+        return self.micro[kind].prf[2]
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"n": self.n}
+        for kind in KINDS:
+            p, r, f = self.micro[kind].prf
+            out[kind] = {
+                "micro": {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)},
+                "labels": {
+                    lab: dict(zip(("p", "r", "f1"), (round(x, 4) for x in c.prf), strict=True))
+                    | {"support": c.tp + c.fn}
+                    for lab, c in sorted(self.per_label[kind].items())
+                },
+                "confusions": [
+                    {"gold": g, "predicted": p_, "count": n}
+                    for (g, p_), n in self.confusions[kind].most_common(10)
+                ],
+            }
+        return out
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def label_set(labels: list[Any]) -> set[str]:
+    return {lab.label if hasattr(lab, "label") else str(lab) for lab in labels}
+
+
+def evaluate_labels(labeller: Labeller, test_path: str | Path, split: str | None = "test") -> Report:
+    """Score a labeller on labelled sentences (corpora/labels JSONL), one split."""
+    rows = [r for r in read_jsonl(test_path) if split is None or r.get("split") == split]
+    preds = labeller.predict([r["text"] for r in rows], [r.get("context") for r in rows])
+    report = Report(n=len(rows))
+    for row, pair in zip(rows, preds, strict=True):
+        for kind, got in zip(KINDS, pair, strict=True):
+            if kind in row:
+                report.add(kind, set(row[kind]), label_set(got))
+    return report
+
+
+def rough_sentences(text: str) -> list[str]:
+    """A dev splitter (。！？； and line breaks) for gold checks without nlp.sentences."""
+    return [s.strip() for s in ROUGH_SPLIT.split(text) if s and s.strip()]
+
+
+def anchor_report(labeller: Labeller, sentences: list[str], gold_path: str | Path) -> Report:
+    """score.py semantics: each gold anchor is judged on the first sentence holding it."""
+    preds = labeller.predict(sentences, [None] * len(sentences))
+    normed = [WS.sub("", s) for s in sentences]
+    report = Report()
+    for gold in read_jsonl(gold_path):
+        if not any(k in gold for k in KINDS):
+            continue
+        anchor = WS.sub("", gold["anchor"])
+        idx = next((i for i, s in enumerate(normed) if anchor in s), None)
+        report.n += 1
+        for i, kind in enumerate(KINDS):
+            if kind in gold:
+                got = label_set(preds[idx][i]) if idx is not None else set()
+                report.add(kind, set(gold[kind]), got)
+    return report
+
+
+def format_report(report: Report, title: str = "") -> str:
+    lines = [f"== {title} (n={report.n})"] if title else []
+    for kind in KINDS:
+        p, r, f = report.micro[kind].prf
+        lines.append(f"{kind}: micro P={p:.3f} R={r:.3f} F1={f:.3f}")
+        for lab, c in sorted(report.per_label[kind].items(), key=lambda kv: -(kv[1].tp + kv[1].fn)):
+            lp, lr, lf = c.prf
+            lines.append(f"  {lab:<10} P={lp:.2f} R={lr:.2f} F1={lf:.2f} support={c.tp + c.fn}")
+        top = report.confusions[kind].most_common(5)
+        if top:
+            lines.append("  confusions: " + ", ".join(f"{g}->{p_} x{n}" for (g, p_), n in top))
+    return "\n".join(lines)

@@ -1,0 +1,114 @@
+"""Lexicon labeller: clusters and themes of sentences from taxonomy terms.
+
+This is the transparent baseline (and a feature source) for the learned
+classifier in nlp/classifier.py; both satisfy the `Labeller` protocol.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Protocol
+
+from nlp.records import Label
+from nlp.taxonomy import Category, Taxonomy
+
+LabelPair = tuple[list[Label], list[Label]]
+
+# Words that show a sentence is about production or an industry, so a sentence
+# without a cluster term may inherit the cluster named by its heading.
+INDUSTRY_CUES = re.compile(
+    r"产业|产值|企业|集群|基地|园区|项目|产品|制造|营业收入|营收|规模|产能|产量|链|研发|"
+    r"技术|工厂|生产|市场|出口|投资|领域|行业|装备|材料"
+)
+INHERIT_FACTOR = 0.6  # inherited labels are less certain than named ones
+WEAK_SCORE = 0.5
+
+
+class Labeller(Protocol):
+    def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]: ...
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """Leftmost-longest matching of terms; each term maps to labels and a strength."""
+
+    pattern: re.Pattern[str] | None
+    owners: dict[str, tuple[tuple[str, bool], ...]]  # term -> ((label, strong), ...)
+
+    @classmethod
+    def build(cls, categories: tuple[Category, ...], neutral: tuple[str, ...]) -> TermMatcher:
+        owners: dict[str, list[tuple[str, bool]]] = {t: [] for t in neutral}
+        for cat in categories:
+            for term in cat.terms:
+                owners.setdefault(term, []).append((cat.label, True))
+            for term in cat.weak:
+                owners.setdefault(term, []).append((cat.label, False))
+        # Longest first: Python's alternation takes the first branch that matches.
+        terms = sorted(owners, key=lambda t: (-len(t), t))
+        pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+        return cls(pattern, {t.lower(): tuple(v) for t, v in owners.items()})
+
+    def hits(self, text: str) -> tuple[Counter[str], Counter[str]]:
+        """Counts of strong and weak hits per label."""
+        strong: Counter[str] = Counter()
+        weak: Counter[str] = Counter()
+        if self.pattern is None:
+            return strong, weak
+        for m in self.pattern.finditer(text):
+            for label, is_strong in self.owners[m.group(0).lower()]:
+                (strong if is_strong else weak)[label] += 1
+        return strong, weak
+
+
+def _score(n_strong: int) -> float:
+    return round(min(0.95, 0.7 + 0.1 * n_strong), 3)
+
+
+class LexiconLabeller:
+    """Label sentences by taxonomy terms; headings lend their clusters to bare sentences."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self._clusters = TermMatcher.build(taxonomy.clusters, taxonomy.neutral)
+        self._themes = TermMatcher.build(taxonomy.themes, taxonomy.theme_neutral)
+        self._cluster_order = {c: i for i, c in enumerate(taxonomy.cluster_labels)}
+        self._theme_order = {c: i for i, c in enumerate(taxonomy.theme_labels)}
+
+    def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:
+        contexts = contexts if contexts is not None else [None] * len(texts)
+        if len(contexts) != len(texts):
+            raise ValueError("texts and contexts differ in length")
+        heading_cache: dict[str, list[Label]] = {}
+        out: list[LabelPair] = []
+        for text, context in zip(texts, contexts, strict=True):
+            clusters = self.clusters(text)
+            if not clusters and context and INDUSTRY_CUES.search(text):
+                if context not in heading_cache:
+                    heading_cache[context] = self.clusters(context)
+                clusters = [
+                    Label(label=lab.label, score=round(lab.score * INHERIT_FACTOR, 3))
+                    for lab in heading_cache[context]
+                ]
+            out.append((clusters, self.themes(text)))
+        return out
+
+    def clusters(self, text: str) -> list[Label]:
+        strong, weak = self._clusters.hits(text)
+        scores = {label: _score(n) for label, n in strong.items()}
+        if not scores:  # weak mentions count only when nothing stronger is said
+            scores = {label: WEAK_SCORE for label in weak}
+        return self._ordered(scores, self._cluster_order)
+
+    def themes(self, text: str) -> list[Label]:
+        strong, weak = self._themes.hits(text)
+        scores = {label: _score(n) for label, n in strong.items()}
+        for label in weak:
+            scores.setdefault(label, WEAK_SCORE)
+        return self._ordered(scores, self._theme_order)
+
+    @staticmethod
+    def _ordered(scores: dict[str, float], order: dict[str, int]) -> list[Label]:
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
+        return [Label(label=k, score=v) for k, v in ranked]

@@ -1,0 +1,210 @@
+"""Every number expression in a text: value, unit, comparator, and what role it plays.
+
+One compiled regex scans the text once (after a one-to-one full-width
+translation, so offsets hold); each match is normalised to a base unit and
+given a role. Only role "quantity" is a measured amount; dates, years,
+periods, ordinals, durations, list markers and codes are reported with their
+role so callers can use them (a target year) or drop them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from nlp.number_roles import role_of
+from nlp.numerals import DIGITS, FULLWIDTH, NumeralError, parse_chinese_number, tidy
+from nlp.quantity_units import (
+    PREFIX_COMPARATORS,
+    PREFIX_VALUES,
+    SUFFIX_COMPARATORS,
+    SUFFIX_VALUES,
+    UNIT_PATTERN,
+    UNIT_WORDS,
+)
+from nlp.records import Comparator
+
+_CN = "〇零○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+_DIG = "〇零○一二两三四五六七八九"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 千 of 千瓦/千克/千米 and 百 of 百分点 belong to the unit, not the numeral.
+_CNCHAR = rf"(?!千[瓦克米伏]|百分)[{_CN}]"
+_CORE = rf"(?:{_ARABIC}|{_CNCHAR})(?:{_ARABIC}|{_CNCHAR}|点(?=[{_DIG}]))*"
+_PER = r"/(?:人|年|户|亩|吨|天|月|平方米|千瓦时|吨标准煤|辆|件|公斤|千克|斤|次|台|家)"
+
+_EXPR = re.compile(
+    rf"(?=[0-9{_CN}数几翻过大半])"  # one class test rejects most positions before the alternatives
+    rf"(?:(?P<frac>(?P<den>[{_CN}]+|\d+)分之(?P<nom>[{_CN}点]+|{_ARABIC}))"
+    rf"|(?P<ratio>(?<![\d:.])(?P<ra>{_ARABIC}):(?P<rb>\d+(?:\.\d+)?)(?![\d:]))"
+    rf"|(?P<slash>(?<![\d/.])(?P<sa>\d+)/(?P<sb>\d+)(?![\d/.]))"
+    rf"|(?P<fan>翻(?:了)?(?P<fann>[一两二三四五六七八九十])?番)"
+    r"|(?P<half>一半|过半|大半|半数)"
+    rf"|(?P<sev>[数几])?(?P<num>{_CORE})(?P<apx>[多余])?(?P<mag>[十百千]?万亿|[十百千]?亿|[十百千]?万)?"
+    rf"(?:(?P<cheng>成)(?P<chenghalf>半)?(?![为立员果本效长功熟就交型品都绩分])|(?P<unit>{UNIT_PATTERN}))?"
+    rf"(?P<per>{_PER})?)"
+)
+_TRAILING_MAGNITUDE = re.compile(r"(?:万亿|亿|万)$")
+_SPREAD = re.compile(r"([一二三四五六七八])([二三四五六七八九])(.*)")
+_CONNECTOR = re.compile(r"[至到~\-—–〜]{1,2}")
+_SIGN = "-−负"
+
+
+@dataclass(frozen=True)
+class NumberExpr:
+    """One number expression; `raw == text[start:end]`; value in the base unit."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: Comparator = "eq"
+    change: str | None = None
+    role: str = "quantity"
+    base: float = 0.0  # the number before magnitude and unit scale (for ranges)
+
+
+def find_numbers(text: str) -> list[NumberExpr]:
+    """Every number expression in `text`, in order, ranges merged."""
+    t = text.translate(FULLWIDTH)
+    found: list[NumberExpr] = []
+    translated = t != text  # raw must keep the source spelling (２．４％)
+    for m in _EXPR.finditer(t):
+        expr = _build(t, m)
+        if expr is not None:
+            found.append(replace(expr, raw=text[expr.start : expr.end]) if translated else expr)
+    return _merge_ranges(t, text, found)
+
+
+def _build(t: str, m: re.Match[str]) -> NumberExpr | None:
+    start, end = m.span()
+    if m.group("frac"):
+        try:
+            den, nom = parse_chinese_number(m.group("den")), parse_chinese_number(m.group("nom"))
+        except NumeralError:
+            return None
+        return _finish(t, start, end, tidy(100 * nom / den) if den else 0.0, "%", None, "eq", None, m)
+    if m.group("ratio"):
+        a, b = float(m.group("ra").replace(",", "")), float(m.group("rb"))
+        return _finish(t, start, end, tidy(b / a) if a else 0.0, "ratio", None, "eq", None, m)
+    if m.group("slash"):
+        a, b = float(m.group("sa")), float(m.group("sb"))
+        return _finish(t, start, end, tidy(100 * a / b) if b else 0.0, "%", None, "eq", None, m)
+    if m.group("fan"):
+        times = DIGITS.get(m.group("fann") or "一", 1) if m.group("fann") != "十" else 10
+        return _finish(t, start, end, float(2**times), "倍", None, "eq", "increase", m)
+    if m.group("half"):
+        cmp: Comparator = "gt" if m.group("half") in ("过半", "大半") else "eq"
+        return _finish(t, start, end, 50.0, "%", None, cmp, None, m)
+    return _simple(t, m)
+
+
+def _simple(t: str, m: re.Match[str]) -> NumberExpr | None:
+    start, end = m.span()
+    num, mag = m.group("num"), m.group("mag") or ""
+    trailing = _TRAILING_MAGNITUDE.search(num)
+    if not mag and trailing and trailing.start() > 0:  # 150万: base 150, scale 1e4
+        num, mag = num[: trailing.start()], trailing.group()
+    value_max: float | None = None
+    cmp: Comparator = "gt" if m.group("apx") else "eq"
+    try:
+        base = parse_chinese_number(num)
+        scale = parse_chinese_number(mag) if mag else 1.0
+    except NumeralError:
+        spread = _SPREAD.fullmatch(num)  # 七八十万: 70..80万
+        if not spread or DIGITS[spread[2]] != DIGITS[spread[1]] + 1:
+            return None
+        try:
+            base = parse_chinese_number(spread[1] + spread[3])
+            value_max = parse_chinese_number(spread[2] + spread[3])
+            scale = parse_chinese_number(mag) if mag else 1.0
+        except NumeralError:
+            return None
+        cmp = "range"
+    if m.group("sev"):  # 数十亿: 2..9 times 十亿
+        base, value_max, cmp = 2 * base, 9 * base, "range"
+    unit: str | None = None
+    if m.group("cheng"):
+        unit, scale = "%", scale * 10
+        base += 0.5 if m.group("chenghalf") else 0
+    elif m.group("unit"):
+        unit, unit_scale = UNIT_WORDS[m.group("unit")]
+        scale *= unit_scale
+        if m.group("per"):
+            unit += m.group("per")
+    value = tidy(base * scale)
+    vmax = tidy(value_max * scale) if value_max is not None else None
+    return _finish(t, start, end, value, unit, vmax, cmp, None, m, base)
+
+
+def _finish(
+    t: str,
+    start: int,
+    end: int,
+    value: float,
+    unit: str | None,
+    value_max: float | None,
+    cmp: Comparator,
+    change: str | None,
+    m: re.Match[str],
+    base: float | None = None,
+) -> NumberExpr:
+    if start > 0 and t[start - 1] in _SIGN and _signed(t, start - 1) and unit != "ratio":
+        start, value = start - 1, -value
+    role = role_of(t, start, end, m, unit, value)
+    if cmp == "eq" or (cmp == "gt" and m.group("apx") is None and m.group("half") is None):
+        cmp = _context_comparator(t, start, end, cmp)
+    return NumberExpr(
+        start, end, t[start:end], value, value_max, unit, cmp, change, role, value if base is None else base
+    )
+
+
+def _signed(t: str, sign: int) -> bool:
+    """A minus sign, not a range dash: the character before it is no number or unit."""
+    before = t[sign - 1] if sign > 0 else " "
+    return not (before.isascii() and before.isalnum() or before in _CN or before in "%倍")
+
+
+def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Comparator:
+    suffix = SUFFIX_COMPARATORS.match(t, end)
+    if suffix:
+        return SUFFIX_VALUES[suffix.group()]  # type: ignore[return-value]
+    prefix = PREFIX_COMPARATORS.search(t, max(0, start - 4), start)
+    if prefix:
+        return PREFIX_VALUES[prefix.group().rstrip("了")]  # type: ignore[return-value]
+    return cmp
+
+
+def _merge_ranges(t: str, text: str, found: list[NumberExpr]) -> list[NumberExpr]:
+    """2倍至3倍, 1万-5万元, 一百二十到一百五十万元, 6.5%－7%, 2023—2027年 (a period)."""
+    out: list[NumberExpr] = []
+    for expr in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and 0 < expr.start - prev.end <= 2
+            and _CONNECTOR.fullmatch(t, prev.end, expr.start)
+        ):
+            merged = _range(prev, expr)
+            if merged is not None:
+                out[-1] = replace(merged, raw=text[merged.start : merged.end])
+                continue
+        out.append(expr)
+    return out
+
+
+def _range(a: NumberExpr, b: NumberExpr) -> NumberExpr | None:
+    if a.role == "year" and b.role in ("year", "bare") or a.role == "bare" and b.role == "year":
+        return replace(b, start=a.start, value=a.value, value_max=b.value, role="period")
+    if b.role != "quantity" or a.role not in ("quantity", "bare") or a.comparator not in ("eq", "range"):
+        return None
+    if a.unit not in (None, b.unit) or a.value_max is not None:
+        return None
+    low = a.value
+    if a.unit is None:  # 1-5万元: the first end borrows the second's magnitude when smaller
+        scale = b.value / b.base if b.base else 1.0
+        low = tidy(a.base * scale) if a.base <= b.base else a.value
+    if low > b.value:
+        return None
+    return replace(b, start=a.start, value=low, value_max=b.value, comparator="range")

@@ -1,0 +1,188 @@
+"""Target or actual, which year, and whether a number is the size of a change.
+
+Three layers decide kind and year, nearest first: the words of the clause
+and sentence (到2027年, 力争, 已, 去年), the paragraph or section the sentence
+sits in (a work report's 工作回顾 vs 今年 sections, 过去一年), and the
+document (a plan's period end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.number_roles import plan_period_end
+from nlp.numerals import NumeralError, parse_chinese_number
+
+_YEAR = r"((?:19|20)\d\d|二〇[一二三四五六七八九〇]{2})"
+_DUE_YEAR = re.compile(
+    rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
+)
+_LEAD_DUE = re.compile(rf"\s*(?:[（(]?[一二三四五六七八九十\d]+[、)）.]\s*)?(?:到|至){_YEAR}年")
+_BASELINE = re.compile(r"(?:较|比|与|同|相比|相较|对比)$")
+_RELATIVE = re.compile(
+    r"([一二两三四五六七八九十\d]{1,3})年(?:后|内|之内|以后|时间)|(?:未来|今后)([一二两三四五六七八九十\d]{1,3})年"
+)
+_PLAN = re.compile(r"十[一二三四五六七八九]五")
+_TARGET_CUE = re.compile(
+    r"力争|确保|目标|预期|计划|规划|将|要|拟|争取|预计|努力|期末|以后|届时|达到.{0,6}以上|推动|力求|打造|培育|建成|新建|建设|实现"
+)
+_STRONG_TARGET = re.compile(r"力争|确保|目标|预期|计划|拟|争取|预计|努力|届时|期末|将")
+_ACTUAL_CUE = re.compile(
+    r"已|截至|截止|去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|拥有|位列|成为|首次"
+)
+_PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
+_PAST_SPAN_LEAD = re.compile(
+    r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*(?:过去[二两三四五六七八九十]年|过去[五十]年|.{0,4}以来)"
+)
+_THIS_YEAR_LEAD = re.compile(r"今年(?!以来|上半年|前)|明年|主要预期目标|预期目标")
+_SUB_HEADING = re.compile(r"\s*[（(]")
+_SEVERAL_YEARS = re.compile(r"[二两三四五六七八九十]年|以来")
+_REVIEW_HEADING = re.compile(r"回顾|过去")
+_PLAN_HEADING = re.compile(r"今年|明年|总体要求|目标|任务|建议|政策取向|重点工作|部署")
+
+_INCREASE = re.compile(
+    r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻)$"
+)
+_DECREASE = re.compile(r"(?:下降|降低|减少|降幅|下调|压减|缩小|减排|缩减|压缩|回落|削减|减)$")
+_LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
+_STRIP = re.compile(
+    r"(?:超过|突破|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|约|近|将近|接近|大约|分别|年均|平均|实际|同比|均|累计|了|已|再|共|比上年|以上|左右)$"
+)
+_NOUN_RATE = re.compile(r"增长|增速|涨幅|增幅")
+_NOUN_FALL = re.compile(r"降幅|下降率")
+
+
+@dataclass
+class Section:
+    """What the surrounding text says about numbers: kind and year by default."""
+
+    kind: str | None = None
+    year: int | None = None
+
+
+def relative_year(sentence: str, base: int | None) -> int | None:
+    """四年后 / 三年内 / 未来五年 against the document's year."""
+    if base is None:
+        return None
+    m = _RELATIVE.search(sentence)
+    if not m:
+        return None
+    try:
+        return base + int(parse_chinese_number(m.group(1) or m.group(2)))
+    except NumeralError:
+        return None
+
+
+def _year_value(raw: str) -> int:
+    return int(parse_chinese_number(raw))
+
+
+def explicit_year(left: str) -> tuple[int | None, bool]:
+    """The last year named before the number, and whether it is a due date (到2027年).
+
+    A baseline year (较2020年, 比2020年) is not the year a number describes.
+    """
+    last = None
+    for m in _DUE_YEAR.finditer(left):
+        if not _BASELINE.search(left, max(0, m.start() - 3), m.start()):
+            last = m
+    if last is None:
+        return None, False
+    due = last.group().startswith(
+        ("到", "至", "力争", "争取", "确保", "预计", "目标")
+    ) or last.group().endswith("前")
+    return _year_value(last.group(1)), due
+
+
+def update_section(section: Section, text: str, heading: bool, doc_year: int | None, report: bool) -> Section:
+    """Section state after reading a heading or a paragraph lead (过去一年…, 今年…)."""
+    if heading:
+        year, due = explicit_year(text)
+        if due and year is not None:  # （一）到2027年主要目标 governs what follows
+            return Section("target", year)
+    if not report or doc_year is None:
+        return section
+    if heading:
+        year, _ = explicit_year(text)
+        top = not _SUB_HEADING.match(text)  # （一）锚定目标攻坚 inside a review does not start a plan
+        if year is not None and year < doc_year or top and _REVIEW_HEADING.search(text):
+            if year is None and not _SEVERAL_YEARS.search(text):
+                year = doc_year - 1  # 一、过去一年工作回顾 / 一、工作回顾
+            return Section("actual", year if year is not None and year < doc_year else None)
+        if year == doc_year or top and _PLAN_HEADING.search(text) or _THIS_YEAR_LEAD.search(text):
+            return Section("target", doc_year)
+        return section
+    if _PAST_YEAR_LEAD.search(text) or text.startswith((f"{doc_year - 1}年", "一年来")):
+        return Section("actual", doc_year - 1)
+    if _PAST_SPAN_LEAD.search(text):
+        return Section("actual", None)
+    if text.startswith(("今年", "明年")) or "主要预期目标" in text[:20]:
+        return Section("target", doc_year + (1 if text.startswith("明年") else 0))
+    return section
+
+
+def paragraph_lead_year(sentence: str) -> int | None:
+    """到2020年，…: a due year opening a paragraph governs its later sentences."""
+    m = _LEAD_DUE.match(sentence)
+    return _year_value(m.group(1)) if m else None
+
+
+def kind_and_year(
+    sentence_left: str,
+    clause_left: str,
+    section: Section,
+    doc_year: int | None,
+    period_end: int | None,
+    news: bool,
+    lead_year: int | None = None,
+) -> tuple[str, int | None]:
+    """Kind and year of a number, given the text of its sentence before it."""
+    year, due = explicit_year(sentence_left)
+    rel = relative_year(sentence_left, doc_year)
+    plan = _PLAN.search(sentence_left)
+    if due and year is not None:
+        return ("target" if doc_year is None or year >= doc_year else "actual"), year
+    if rel is not None and rel > (doc_year or 0):
+        return "target", rel
+    if _ACTUAL_CUE.search(clause_left) and not _STRONG_TARGET.search(clause_left):
+        return "actual", year if year is not None else (section.year if section.kind == "actual" else None)
+    if year is not None and doc_year is not None and year < doc_year:
+        return "actual", year
+    if year is None and lead_year is not None:
+        return "target", lead_year
+    if plan:
+        end = plan_period_end(plan.group())
+        if end is not None and (doc_year is None or end >= doc_year):
+            return "target", end
+    if section.kind is not None:
+        return section.kind, year if year is not None else section.year
+    if news and not _STRONG_TARGET.search(sentence_left):
+        return "actual", year
+    return "target", year if year is not None else period_end  # a policy text states goals
+
+
+def change_of(left: str, unit: str | None) -> str | None:
+    """increase/decrease when the number is the size of a change, else None (a level)."""
+    rest = left.rstrip()
+    for _ in range(4):  # peel 超过, 分别, 年均 … between the verb and the number
+        m = _STRIP.search(rest)
+        if not m or not m.group():
+            break
+        rest = rest[: m.start()]
+    if rest.endswith("新增"):
+        return None
+    if _INCREASE.search(rest):
+        return "increase"
+    if _DECREASE.search(rest):
+        return "decrease"
+    level = _LEVEL.search(rest)
+    if level and unit == "%":
+        before = rest[: level.start()]
+        if _INCREASE.search(before) or _DECREASE.search(before) or before.endswith(("控制", "保持", "稳定")):
+            return None
+        if _NOUN_RATE.search(before[-12:]):
+            return "increase"
+        if _NOUN_FALL.search(before[-12:]):
+            return "decrease"
+    return None

@@ -1,0 +1,69 @@
+"""The indicator a number measures, as a span of the sentence.
+
+Left of the number: the clause after its last governing verb (建成, 拥有,
+实现 …), less lead-ins (到2027年, 全年, 力争) and the words between the
+indicator and the number (增长, 超过, 达到). When nothing is left, or the
+left side ends an enumeration (…等3个万亿级产业集群), the noun phrase right
+of the number is the subject (10个以上新能源整车品牌).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_END = "，,；;。：:！？!?\n"
+_GOVERNING_VERB = re.compile(
+    r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地)"
+)
+_LEAD_IN = re.compile(
+    r"(?:(?:力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
+    r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
+    r"这|我国|我省|我市|我区|全国|全省|全市|全区|全疆|全州|全县|的|将|要|新增(?=$))\s*)+"
+)
+_TAIL = re.compile(
+    r"(?:(?:增长|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降到|降至|减少|"
+    r"增至|增加到|达到|达|突破|超过|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
+    r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年)(?:同期)?|为|是|在|约|近|将近|接近|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
+    r"的|了|再|首次|跃上|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|跃上)\s*)+$"
+)
+_GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标)+$")
+_RIGHT_STOP = re.compile(r"[，,；;。：:！？!?、（(\n]|等|和|及|以及|的|，")
+_RIGHT_SKIP = re.compile(r"(?:以上|以下|以内|左右|上下|多|余|的)+")
+
+
+def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] | None:
+    """(start, end) within `sentence` of the indicator left of the number at `pos`."""
+    start = clause_start
+    for m in _GOVERNING_VERB.finditer(sentence, clause_start, pos):
+        if m.end() < pos:
+            start = m.end()
+    segment = sentence[start:pos]
+    tail = _TAIL.search(segment)
+    end = start + (tail.start() if tail else len(segment))
+    goal = _GOAL_WORDS.search(sentence, start, end)  # 经济增长预期目标为: 增长 is part of the name
+    end = goal.start() if goal else end
+    lead = _LEAD_IN.match(sentence, start, end)
+    if lead:
+        start = lead.end()
+    if end - start < 2 or sentence[start:end].endswith("等"):
+        return None
+    return start, end
+
+
+def right_subject(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The noun phrase after the number ending at `pos` (skipping 以上, 的 …)."""
+    skip = _RIGHT_SKIP.match(sentence, pos)
+    start = skip.end() if skip else pos
+    stop = _RIGHT_STOP.search(sentence, start, start + 16)
+    end = stop.start() if stop else min(len(sentence), start + 16)
+    if end - start < 2:
+        return None
+    return start, end
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Index just after the last clause boundary before `pos`."""
+    for i in range(pos - 1, -1, -1):
+        if sentence[i] in _CLAUSE_END:
+            return i + 1
+    return 0

@@ -1,0 +1,199 @@
+"""Read queries for the API: document lists and quantity search, with keyset pagination.
+
+A cursor is the sort key of the last item returned, JSON in URL-safe base64:
+opaque to callers, stable under inserts, no OFFSET scans.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from store.codec import QUANTITY_FIELDS
+from store.jobs import iso
+from store.models import documents, quantities, sentence_labels, sentences
+
+MAX_LIMIT = 1000
+
+
+class InvalidCursor(ValueError):
+    """A cursor string this store did not hand out."""
+
+
+@dataclass(frozen=True)
+class QuantityQuery:
+    kind: str | None = None  # target | actual
+    year: int | None = None  # the quantity's year
+    cluster: str | None = None  # a cluster label of the sentence
+    theme: str | None = None  # a theme label of the sentence
+    region: str | None = None  # substring of the document's or the quantity's region
+    q: str | None = None  # substring of the sentence text or the subject
+    unit: str | None = None
+    document_id: str | None = None
+
+
+def encode_cursor(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidCursor(f"invalid cursor {cursor!r}") from exc
+    if not isinstance(key, list) or len(key) != size:
+        raise InvalidCursor(f"invalid cursor {cursor!r}")
+    return key
+
+
+def check_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    return limit
+
+
+def after(order: list[tuple[sa.ColumnElement[Any], bool]], key: list[Any]) -> sa.ColumnElement[bool]:
+    """Rows strictly after `key` in `order` ((expression, descending) pairs; no NULLs)."""
+    clauses = []
+    for i, (expr, desc) in enumerate(order):
+        equal = [e == v for (e, _), v in zip(order[:i], key[:i], strict=True)]
+        clauses.append(sa.and_(*equal, expr < key[i] if desc else expr > key[i]))
+    return sa.or_(*clauses)
+
+
+def contains(expr: sa.ColumnElement[Any], needle: str) -> sa.ColumnElement[bool]:
+    """Case-insensitive (ASCII) substring test that treats % and _ literally."""
+    return sa.func.lower(sa.func.coalesce(expr, "")).contains(needle.lower(), autoescape=True)
+
+
+def page(
+    conn: sa.Connection, stmt: sa.Select, order: list[tuple[Any, bool]], cursor: str | None, limit: int
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Run `stmt` from `cursor` for `limit` rows; the sort key columns are labelled k0, k1, ..."""
+    check_limit(limit)
+    if cursor is not None:
+        stmt = stmt.where(after(order, decode_cursor(cursor, len(order))))
+    stmt = stmt.add_columns(*(e.label(f"k{i}") for i, (e, _) in enumerate(order)))
+    stmt = stmt.order_by(*(e.desc() if d else e.asc() for e, d in order)).limit(limit + 1)
+    rows = [dict(r) for r in conn.execute(stmt).mappings()]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    keys = [[r.pop(f"k{i}") for i in range(len(order))] for r in rows]
+    return rows, encode_cursor(keys[-1]) if more else None
+
+
+def list_documents(
+    conn: sa.Connection,
+    q: str | None = None,
+    region: str | None = None,
+    kind: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Documents newest first (undated last), filtered by title/text substring, region and kind."""
+    d = documents
+    n_quantities = (
+        sa.select(sa.func.count())
+        .where(quantities.c.document_id == d.c.id)
+        .scalar_subquery()
+        .label("quantities")
+    )
+    stmt = sa.select(
+        d.c.id, d.c.source, d.c.format, d.c.title, d.c.kind, d.c.issuer, d.c.doc_number, d.c.date,
+        d.c.region, d.c.period_start, d.c.period_end, d.c.pages, d.c.created_at, n_quantities,
+    )  # fmt: skip
+    if q:
+        stmt = stmt.where(sa.or_(contains(d.c.title, q), contains(d.c.text, q)))
+    if region:
+        stmt = stmt.where(contains(d.c.region, region))
+    if kind:
+        stmt = stmt.where(d.c.kind == kind)
+    order = [(sa.func.coalesce(d.c.date, ""), True), (d.c.id, False)]
+    rows, nxt = page(conn, stmt, order, cursor, limit)
+    for r in rows:
+        start, end = r.pop("period_start"), r.pop("period_end")
+        r["period"] = [start, end] if start is not None else None
+        r["created_at"] = iso(r["created_at"])
+    return rows, nxt
+
+
+def _quantity_filters(
+    query: QuantityQuery, sentence_text: sa.ColumnElement[str]
+) -> list[sa.ColumnElement[bool]]:
+    qt, d = quantities, documents
+    where: list[sa.ColumnElement[bool]] = []
+    for column, value in (("kind", query.kind), ("year", query.year), ("unit", query.unit)):
+        if value is not None:
+            where.append(qt.c[column] == value)
+    if query.document_id:
+        where.append(qt.c.document_id == query.document_id)
+    if query.region:
+        where.append(sa.or_(contains(d.c.region, query.region), contains(qt.c.region, query.region)))
+    if query.q:
+        where.append(sa.or_(contains(sentence_text, query.q), contains(qt.c.subject, query.q)))
+    for taxonomy, label in (("cluster", query.cluster), ("theme", query.theme)):
+        if label:
+            lab = sentence_labels
+            where.append(
+                sa.exists().where(
+                    lab.c.document_id == qt.c.document_id,
+                    lab.c.sentence_index == qt.c.sentence_index,
+                    lab.c.taxonomy == taxonomy,
+                    lab.c.label == label,
+                )
+            )
+    return where
+
+
+def query_quantities(
+    conn: sa.Connection, query: QuantityQuery, cursor: str | None = None, limit: int = 100
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Quantities with their document and sentence, ordered by document date, document id, offset."""
+    qt, d, s = quantities, documents, sentences
+    sentence_text = sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
+    stmt = (
+        sa.select(
+            *(qt.c[f] for f in QUANTITY_FIELDS),
+            d.c.id.label("document_id"),
+            d.c.source,
+            d.c.title,
+            d.c.date.label("document_date"),
+            d.c.kind.label("document_kind"),
+            d.c.region.label("document_region"),
+            sentence_text.label("sentence"),
+            s.c.page,
+            s.c.start.label("sentence_start"),
+            s.c.end.label("sentence_end"),
+        )
+        .select_from(qt.join(d, d.c.id == qt.c.document_id))
+        .join(s, sa.and_(s.c.document_id == qt.c.document_id, s.c.index == qt.c.sentence_index))
+        .where(*_quantity_filters(query, sentence_text))
+    )
+    order = [(sa.func.coalesce(d.c.date, ""), False), (d.c.id, False), (qt.c.start, False), (qt.c.id, False)]
+    rows, nxt = page(conn, stmt, order, cursor, limit)
+    _attach_labels(conn, rows)
+    return rows, nxt
+
+
+def _attach_labels(conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
+    """Add the `clusters` and `themes` label names of each row's sentence."""
+    wanted = {(r["document_id"], r["sentence_index"]) for r in rows}
+    found: dict[tuple[str, int, str], list[str]] = {}
+    if wanted:
+        lab = sentence_labels
+        stmt = (
+            sa.select(lab.c.document_id, lab.c.sentence_index, lab.c.taxonomy, lab.c.label)
+            .where(lab.c.document_id.in_({doc for doc, _ in wanted}))
+            .where(lab.c.sentence_index.in_({idx for _, idx in wanted}))
+            .order_by(lab.c.position)
+        )
+        for doc, idx, taxonomy, label in conn.execute(stmt):
+            found.setdefault((doc, idx, taxonomy), []).append(label)
+    for r in rows:
+        r["clusters"] = found.get((r["document_id"], r["sentence_index"], "cluster"), [])
+        r["themes"] = found.get((r["document_id"], r["sentence_index"], "theme"), [])

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingest import text
+from ingest.errors import IngestError
+
+from .conftest import REAL
+
+
+def test_utf8_with_bom_and_crlf_blank_runs() -> None:
+    parsed = text.parse("\ufeff第一段。\r\n\r\n\r\n\u3000\u3000第二段。\r\n".encode(), "a.txt")
+    assert parsed.text == "第一段。\n第二段。"
+
+
+def test_gb18030_is_detected() -> None:
+    parsed = text.parse("到2027年，绿色工厂达到150家。".encode("gb18030"), "gb.txt")
+    assert parsed.text == "到2027年，绿色工厂达到150家。"
+
+
+def test_provenance_line_becomes_hints() -> None:
+    data = "# source: somewhere (x | y) | 2025年安徽省政府工作报告 | 2025\n各位代表：\n".encode()
+    parsed = text.parse(data, "p.txt")
+    assert parsed.hints["title"] == "2025年安徽省政府工作报告"
+    assert parsed.hints["year"] == 2025
+    assert parsed.hints["provenance"] == "somewhere (x | y)"
+    assert parsed.text == "各位代表："
+
+
+def test_zero_width_page_marker_joins_the_paragraph() -> None:
+    parsed = text.parse("交出一份人\n\u200b\n民满意的答卷。\n\n\n\u200b\n各位代表！".encode(), "z.txt")
+    assert parsed.text == "交出一份人民满意的答卷。\n各位代表！"
+
+
+def test_wikisource_licence_footer_is_cut() -> None:
+    body = "正文最后一句。\n" + "本作品是中华人民共和国的\n法律\n、\n法规\nPublic domain\nfalse\n"
+    assert text.parse(body.encode(), "w.txt").text == "正文最后一句。"
+
+
+def test_numbered_headings_are_whole_short_lines() -> None:
+    parsed = text.parse(
+        "一、总体要求\n（一）指导思想。以习近平…为指导。\n（二）发展目标。\n到2025年。".encode(), "h.txt"
+    )
+    heads = [parsed.text[s.start : s.end] for s in parsed.headings]
+    assert heads == ["一、总体要求", "（二）发展目标。"]
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n", b"# source: x | T | 2020\n"])
+def test_empty_text_raises(data: bytes) -> None:
+    with pytest.raises(IngestError) as err:
+        text.parse(data, "e.txt")
+    assert err.value.code == "empty"
+
+
+def test_binary_is_unsupported() -> None:
+    with pytest.raises(IngestError) as err:
+        text.parse(b"\x00\x01\x02binary\x00" * 50, "b.bin")
+    assert err.value.code == "unsupported"
+
+
+def test_undecodable_raises_decode() -> None:
+    with pytest.raises(IngestError) as err:
+        text.decode(b"\xff\xff\xff\xfe\x80", "bad.txt")
+    assert err.value.code == "decode"
+
+
+def test_real_national_report_keeps_text_and_drops_furniture() -> None:
+    parsed = text.parse((REAL / "05_gov-work-report-national-2021.txt").read_bytes(), "05.txt")
+    assert "交出一份人民满意、世界瞩目" in parsed.text
+    assert "\u200b" not in parsed.text and "Public domain" not in parsed.text
+    assert "\n\n" not in parsed.text
+    assert parsed.hints["year"] == 2021
+
+
+@given(st.text(alphabet=st.sampled_from(list("一、（）。政府\n\r \u3000\u200b\ufeffab1")), max_size=200))
+def test_normalise_lines_invariants(raw: str) -> None:
+    out = text.normalise_lines(raw)
+    assert text.normalise_lines(out) == out  # idempotent
+    assert "\r" not in out and "\u200b" not in out and "\n\n" not in out
+    assert all(line == line.strip() and line for line in out.split("\n")) or out == ""
+    for span in text.pattern_headings(out):
+        assert 0 <= span.start < span.end <= len(out)
+        assert "\n" not in out[span.start : span.end]
+
+
+def test_hard_wrapped_text_is_rejoined_into_paragraphs() -> None:
+    wrapped = (
+        "一、总体要求\n"
+        "到2027年，全市累计培育国家级绿色\n工厂150家，规上工业单位增加值能\n耗下降13.5%，数字经济核心产业增\n"
+        "加值占比达到15%以上，新能源汽车\n产量达到150万辆，产业链本地配套\n率明显提升，形成一批具有国际竞争\n力的先进制造业集群。\n"
+        "二、主要任务\n推进重点行业节能降碳改造，建设一\n批零碳工厂和绿色园区。"
+    )
+    parsed = text.parse(wrapped.encode(), "w.txt")
+    lines = parsed.text.split("\n")
+    assert lines[0] == "一、总体要求" and lines[2] == "二、主要任务"
+    assert lines[1].startswith("到2027年，全市累计培育国家级绿色工厂150家") and lines[1].endswith(
+        "先进制造业集群。"
+    )
+    assert parsed.hints["rejoined_lines"] is True
+
+
+def test_paragraph_per_line_text_is_left_alone() -> None:
+    body = "\n".join(f"第{i}段的内容完整结束。" for i in range(12))
+    assert text.parse(body.encode(), "p.txt").text == body

@@ -1,0 +1,196 @@
+"""find_numbers and parse_chinese_number: values, units, comparators, roles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nlp.numbers import find_numbers
+from nlp.numerals import NumeralError, parse_chinese_number
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """Standard Chinese numeral for 0 <= n < 10**16 (written independently of the parser)."""
+    if n == 0:
+        return "零"
+    groups = []
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    big = ["", "万", "亿", "万亿"]
+    out, zero = "", False
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            zero = bool(out)
+            continue
+        if zero or (out and g < 1000):
+            out += "零"
+        out += _group(g) + big[i]
+        zero = False
+    return out
+
+
+def _group(g: int) -> str:
+    out, zero = "", False
+    for unit, scale in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        d = g // scale % 10
+        if d == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+        out += _DIGITS[d] + unit
+        zero = False
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一千零一万零一", 10010001),
+        ("两千六", 2600),
+        ("一百二", 120),
+        ("廿二", 22),
+        ("二〇二五", 2025),
+        ("壹佰", 100),
+        ("100万三千", 1003000),
+        ("200亿零四千230", 20000004230),
+        ("35.1亿", 3.51e9),
+        ("一点五", 1.5),
+        ("千亿", 1e11),
+        ("万亿", 1e12),
+        ("一万万", 1e8),
+        ("十五", 15),
+        ("１２．５", 12.5),
+        ("1,200", 1200),
+        ("1.37万亿", 1.37e12),
+    ],
+)
+def test_parse_chinese_number(text: str, value: float) -> None:
+    assert parse_chinese_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("bad", ["", "点", "一点", "七八十"])
+def test_parse_rejects_malformed(bad: str) -> None:
+    with pytest.raises(NumeralError):
+        parse_chinese_number(bad)
+
+
+@given(st.integers(min_value=0, max_value=10**16 - 1))
+def test_chinese_numerals_round_trip(n: int) -> None:
+    assert parse_chinese_number(to_chinese(n)) == float(n)
+
+
+@given(
+    st.integers(min_value=1, max_value=99999),
+    st.sampled_from([("万", 1e4), ("亿", 1e8), ("万亿", 1e12), ("", 1)]),
+    st.sampled_from(["元", "辆", "家", "吨", "人"]),
+)
+def test_arabic_with_magnitude_round_trips(n: int, magnitude: tuple[str, float], unit: str) -> None:
+    text = f"产值达到{n}{magnitude[0]}{unit}。"
+    [expr] = [e for e in find_numbers(text) if e.role == "quantity"]
+    assert expr.value == pytest.approx(n * magnitude[1])
+    assert expr.unit == unit
+    assert text[expr.start : expr.end] == expr.raw
+
+
+def one(text: str):
+    found = [e for e in find_numbers(text) if e.role == "quantity"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "value_max", "unit", "comparator"),
+    [
+        ("增长２．４％。", "２．４％", 2.4, None, "%", "eq"),
+        ("产量超过70万辆", "70万辆", 7e5, None, "辆", "gt"),
+        ("规模超过2000亿元", "2000亿元", 2e11, None, "元", "gt"),
+        ("营业收入超千亿元的企业", "千亿元", 1e11, None, "元", "gt"),
+        ("培育10个以上品牌", "10个", 10, None, "个", "ge"),
+        ("九成以上", "九成", 90, None, "%", "ge"),
+        ("占三成半", "三成半", 35, None, "%", "eq"),
+        ("减少一半", "一半", 50, None, "%", "eq"),
+        ("占二分之一", "二分之一", 50, None, "%", "eq"),
+        ("百分之五十", "百分之五十", 50, None, "%", "eq"),
+        ("约占1/4", "1/4", 25, None, "%", "eq"),
+        ("提高1个百分点", "1个百分点", 1, None, "百分点", "eq"),
+        ("降至1:6", "1:6", 6, None, "ratio", "eq"),
+        ("原先的1：12", "1：12", 12, None, "ratio", "eq"),
+        ("2倍至3倍的产能", "2倍至3倍", 2, 3, "倍", "range"),
+        ("补助1万-5万元", "1万-5万元", 1e4, 5e4, "元", "range"),
+        ("投资一百二十到一百五十万元", "一百二十到一百五十万元", 1.2e6, 1.5e6, "元", "range"),
+        ("增长6.5%－7%", "6.5%－7%", 6.5, 7, "%", "range"),
+        ("吸引七八十万人", "七八十万人", 7e5, 8e5, "人", "range"),
+        ("投入数十亿元", "数十亿元", 2e9, 9e9, "元", "range"),
+        ("十多万人参加", "十多万人", 1e5, None, "人", "gt"),
+        ("共3000多", "3000多", 3000, None, None, "gt"),
+        ("80余个染料库", "80余个", 80, None, "个", "gt"),
+        ("缓税缓费7500多亿元", "7500多亿元", 7.5e11, None, "元", "gt"),
+        ("增长-1.5%", "-1.5%", -1.5, None, "%", "eq"),
+        ("新增装机3.7亿千瓦", "3.7亿千瓦", 3.7e8, None, "千瓦", "eq"),
+        ("装机5万千瓦", "5万千瓦", 5e4, None, "千瓦", "eq"),
+        ("接待1.2亿人次", "1.2亿人次", 1.2e8, None, "人次", "eq"),
+        ("减排10万吨", "10万吨", 1e5, None, "吨", "eq"),
+        ("不低于60%", "60%", 60, None, "%", "ge"),
+        ("不超过3%", "3%", 3, None, "%", "le"),
+        ("控制在4.5%以内", "4.5%", 4.5, None, "%", "le"),
+        ("低于2%", "2%", 2, None, "%", "lt"),
+        ("不到10家", "10家", 10, None, "家", "lt"),
+        ("增长5%左右", "5%", 5, None, "%", "approx"),
+        ("增加近70万亿元", "70万亿元", 7e13, None, "元", "approx"),
+        ("劳动生产率16.8万元/人左右", "16.8万元/人", 1.68e5, None, "元/人", "approx"),
+        ("四个重点领域", "四个", 4, None, "个", "eq"),
+    ],
+)
+def test_quantity_expressions(text, raw, value, value_max, unit, comparator) -> None:
+    expr = one(text)
+    assert (expr.raw, expr.unit, expr.comparator) == (raw, unit, comparator)
+    assert expr.value == pytest.approx(value)
+    assert expr.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert text[expr.start : expr.end] == expr.raw
+
+
+@pytest.mark.parametrize(
+    ("text", "times"), [("翻一番", 2), ("实现翻两番", 4), ("收入翻了一番", 2), ("翻番", 2)]
+)
+def test_doubling_is_an_increase_in_times(text: str, times: float) -> None:
+    expr = one(text)
+    assert (expr.value, expr.unit, expr.change) == (times, "倍", "increase")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "统一大市场", "一批企业", "一流企业", "一体化发展", "一带一路", "十四五时期", "一些地方",
+        "一方面", "一系列改革", "之一", "第一", "一根电脑打印连接线", "“361”万亿级产业集群",
+        "第19届亚运会", "党的二十大", "二十届三中全会", "2023年8月", "进入8月", "（2023—2027年）",
+        "连续4年", "三年内", "1.5T免液", "国发〔2023〕43号", "一、总体要求", "（二）重点任务",
+        "1.加快发展", "电话0574-87654321", "浙ICP备12345678号", "http://www.gov.cn/2023/a1.htm",
+        "font-size:12px", "8:30开会", "万亿级产业集群", "万元国内生产总值能耗", "千方百计",
+        "坚持“两个毫不动摇”", "中央八项规定", "成立75周年", "6个工作日", "PM2.5浓度", "5G基站",
+        "2025%E5%B9%B4", "两位数增长", "2023年至2025年",
+    ],
+)  # fmt: skip
+def test_not_quantities(text: str) -> None:
+    assert [e.raw for e in find_numbers(text) if e.role == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("到2027年", "year"), ("二〇二五年", "year"), ("（2023—2027年）", "period"), ("第19届", "ordinal"),
+     ("连续4年", "duration"), ("8月", "date"), ("十四五", "period"), ("8:30", "time")],
+)  # fmt: skip
+def test_roles(text: str, role: str) -> None:
+    assert [e.role for e in find_numbers(text)] == [role]
+
+
+def test_raw_is_always_the_source_text() -> None:
+    text = "新能源汽车产量超过７０万辆，产值２０００亿元，占比３５．５％，浴比１：６。"
+    found = find_numbers(text)
+    assert [e.raw for e in found] == ["７０万辆", "２０００亿元", "３５．５％", "１：６"]
+    assert all(text[e.start : e.end] == e.raw for e in found)

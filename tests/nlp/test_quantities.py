@@ -1,0 +1,182 @@
+"""extract_quantities: kind, change, year, subject; the seed gold; spans inside sentences."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.evaluate import evaluate
+from nlp.quantities import DocContext, extract_quantities
+from nlp.records import Quantity, Sentence
+
+_SPLIT = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """A plain split on 。！？； and newlines (independent of nlp.sentences)."""
+    out = []
+    for m in _SPLIT.finditer(text):
+        if m.group().strip():
+            out.append(Sentence(index=len(out), text=m.group(), start=m.start(), end=m.end()))
+    return out
+
+
+def extract(text: str, **context) -> list[Quantity]:
+    ctx = DocContext(**{"year": 2023, "kind": "news", **context})
+    return extract_quantities(text, sentences_of(text), ctx)
+
+
+def by_raw(quantities: list[Quantity]) -> dict[str, Quantity]:
+    return {q.raw: q for q in quantities}
+
+
+def test_seed_article_meets_the_bar(corpora) -> None:
+    text = (corpora / "seed" / "ningbo-361-news.txt").read_text(encoding="utf-8")
+    sents = sentences_of(text)
+    ctx = DocContext(year=2023, period=(2023, 2027), region="宁波", kind="news", title=None)
+    quantities = extract_quantities(text, sents, ctx)
+    record = {
+        "document": {"source": "ningbo-361-news.txt"},
+        "sentences": [s.model_dump() for s in sents],
+        "quantities": [q.model_dump() for q in quantities],
+    }
+    lines = (corpora / "gold" / "seed-quantities.jsonl").read_text(encoding="utf-8").splitlines()
+    result = evaluate([record], [json.loads(line) for line in lines if line.strip()])
+    assert not [p for p in result["problems"] if "MISSED" in p]
+    assert result["quantities"][2] >= 0.95
+    assert result["targets"][2] >= 0.95
+    assert all(text[q.start : q.end] == q.raw for q in quantities)
+
+
+def test_plan_targets_in_a_news_text() -> None:
+    text = (
+        "宁波力争到2025年实现新能源汽车产量超过70万辆，产业规模超过2000亿元，培育形成10个以上新能源整车品牌。"
+    )
+    q = by_raw(extract(text))
+    assert (q["70万辆"].kind, q["70万辆"].year, q["70万辆"].comparator) == ("target", 2025, "gt")
+    assert q["70万辆"].subject == "新能源汽车产量"
+    assert q["10个"].subject == "新能源整车品牌"
+    assert q["10个"].comparator == "ge"
+
+
+def test_actual_figures_in_a_news_text() -> None:
+    text = (
+        "截至目前，宁波共拥有国家级绿色工厂71家。去年，一舟股份的年营收已超40亿元。工业用水量因此减少一半。"
+    )
+    q = by_raw(extract(text))
+    assert (q["71家"].kind, q["71家"].subject) == ("actual", "国家级绿色工厂")
+    assert (q["40亿元"].kind, q["40亿元"].comparator) == ("actual", "gt")
+    assert (q["一半"].change, q["一半"].value, q["一半"].unit) == ("decrease", 50, "%")
+
+
+def test_relative_year_against_the_document_year() -> None:
+    [q] = extract("展望未来，四年后的宁波将形成数字产业、绿色石化等3个万亿级产业集群。")
+    assert (q.kind, q.year, q.subject) == ("target", 2027, "万亿级产业集群")
+
+
+def test_nested_qualifier_stays_in_the_subject() -> None:
+    text = "力争到2027年，培育营业收入超千亿元的龙头企业10家以上，新增制造业上市企业50家以上。"
+    q = by_raw(extract(text))
+    assert q["10家"].subject == "营业收入超千亿元的龙头企业"
+    assert q["50家"].subject == "新增制造业上市企业"
+    assert q["千亿元"].value == 1e11 and q["千亿元"].comparator == "gt"
+    assert {x.year for x in q.values()} == {2027}
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "change"),
+    [
+        ("全年国内生产总值增长3%。", "3%", "increase"),
+        ("单位国内生产总值能耗降低13.5%。", "13.5%", "decrease"),
+        ("比上年增加1800亿元。", "1800亿元", "increase"),
+        ("重污染天数下降超过五成。", "五成", "decrease"),
+        ("浴比降至1:6。", "1:6", None),
+        ("城镇化率提高到60%。", "60%", None),
+        ("城镇调查失业率达到5%。", "5%", None),
+        ("新增上市企业50家。", "50家", None),
+        ("居民消费价格涨幅3%左右。", "3%", "increase"),
+        ("经济增长预期目标为5%左右。", "5%", "increase"),
+        ("赤字率提高1个百分点。", "1个百分点", "increase"),
+    ],
+)
+def test_change(text: str, raw: str, change: str | None) -> None:
+    assert by_raw(extract(text))[raw].change == change
+
+
+def test_list_distributes_subjects_and_change() -> None:
+    q = extract("化学需氧量、氨氮排放总量分别下降8%、8%。")
+    assert [(x.subject, x.change, x.value) for x in q] == [
+        ("化学需氧量", "decrease", 8),
+        ("氨氮排放总量", "decrease", 8),
+    ]
+    assert all(
+        x.subject_start is not None
+        and x.subject == "化学需氧量、氨氮排放总量分别下降8%、8%。"[x.subject_start : x.subject_end]
+        for x in q
+    )
+
+
+REPORT = (
+    "2025年政府工作报告\n"
+    "一、2024年工作回顾\n"
+    "过去一年，全省地区生产总值增长5.8%，规上工业增加值增长7%。\n"
+    "二、2025年目标任务\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业65万人以上，"
+    "城镇调查失业率5.5%以内，居民消费价格涨幅2%左右，单位地区生产总值能耗降低3%左右。\n"
+    "到2027年，数字经济核心产业增加值占比提高到15%。\n"
+)
+
+
+def test_work_report_targets_and_actuals() -> None:
+    found = extract(REPORT, year=2025, kind="policy", title="2025年政府工作报告")
+    gdp = [q for q in found if q.subject == "地区生产总值"]
+    assert [(q.value, q.kind, q.year, q.change) for q in gdp] == [
+        (5.8, "actual", 2024, "increase"),
+        (5.5, "target", 2025, "increase"),
+    ]
+    assert gdp[1].comparator == "approx"
+    q = by_raw(found)
+    assert (q["65万人"].kind, q["65万人"].comparator, q["65万人"].change) == ("target", "ge", None)
+    assert (q["3%"].change, q["3%"].year) == ("decrease", 2025)
+    assert (q["15%"].year, q["15%"].change) == (2027, None)
+
+
+def test_plan_document_period_end_is_the_default_year() -> None:
+    [q] = extract("培育国家级绿色工厂150家。", year=2023, kind="policy", period=(2023, 2027))
+    assert (q.kind, q.year) == ("target", 2027)
+
+
+def test_fourteenth_five_year_plan_sets_the_year() -> None:
+    [q] = extract("“十四五”时期，全市新增光伏装机100万千瓦。", year=2022, kind="policy")
+    assert (q.kind, q.year, q.value, q.unit) == ("target", 2025, 1e6, "千瓦")
+
+
+def test_non_quantities_make_no_records() -> None:
+    text = (
+        "党的二十大报告提出，连续4年召开第19届会议，进入8月，《行动方案（2023—2027年）》印发，健信1.5T产品。"
+    )
+    assert extract(text) == []
+
+
+_FRAGMENTS = [
+    "产量超过70万辆", "，", "。", "增长5%左右", "到2027年", "一批企业", "；", "\n", "国家级绿色工厂150家",
+    "二分之一", "1:6", "2倍至3倍", "减少一半", "连续4年", "第19届", "数十亿元", "、", "１２．５％",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=25))
+def test_every_span_lies_inside_its_sentence(parts: list[str]) -> None:
+    text = "".join(parts)
+    sents = sentences_of(text)
+    for q in extract_quantities(text, sents, DocContext(year=2023)):
+        s = sents[q.sentence_index]
+        assert s.start <= q.start < q.end <= s.end
+        assert text[q.start : q.end] == q.raw
+        if q.subject_start is not None:
+            assert s.start <= q.subject_start < q.subject_end <= s.end
+            assert text[q.subject_start : q.subject_end] == q.subject
