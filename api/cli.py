@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api import batch, cli_eval
-from api.cli_output import show_quantities, show_trend, summary
+from api.cli_output import output_console, show_quantities, show_trend, summary
 from api.fetch import fetch_settings
 from api.settings import Settings, get_settings, with_overrides
 
@@ -165,7 +165,7 @@ def quantities(
         raise fail(f"--format {fmt} writes a binary file: give --out FILE", 2)
     query = quantity_query(kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q)
     items = list(all_quantities(Store(settings_from(db=db).db), query))
-    show_quantities(items, fmt, out, Console())
+    show_quantities(items, fmt, out, output_console())
 
 
 @app.command()
@@ -186,7 +186,7 @@ def trends(
     from store.db import Store
 
     trend = trend_series(Store(settings_from(db=db).db), terms, by)
-    show_trend(trend, fmt, Console())
+    show_trend(trend, fmt, output_console())
     if chart is not None:
         chart.write_bytes(render(trend, chart_fmt))
 

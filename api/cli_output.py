@@ -14,7 +14,37 @@ from rich.table import Table
 from api.export import columns_for, export
 from nlp.records import Analysis
 
-TABLE_COLUMNS = ("raw", "value", "unit", "comparator", "kind", "year", "subject", "page", "title")
+TABLE_COLUMNS = (
+    "region",
+    "year",
+    "subject",
+    "raw",
+    "value",
+    "unit",
+    "comparator",
+    "kind",
+    "change",
+    "title",
+    "page",
+)
+# A readable width when printing to a pipe or file (rich would assume 80 columns).
+PIPE_WIDTH = 180
+
+
+def output_console() -> Console:
+    console = Console()
+    return console if console.is_terminal else Console(width=PIPE_WIDTH)
+
+
+def _cell(item: dict[str, Any], column: str) -> str:
+    value = item.get(column)
+    if column == "region":
+        value = value or item.get("document_region")
+    if value is None:
+        return ""
+    if column == "value" and isinstance(value, float):
+        return f"{value:,.10g}"
+    return str(value)
 
 
 def summary(analysis: Analysis) -> str:
@@ -42,7 +72,7 @@ def rich_table(items: list[dict[str, Any]], columns: list[str] | tuple[str, ...]
     for col in columns:
         table.add_column(col)
     for item in items:
-        table.add_row(*("" if item.get(c) is None else str(item.get(c)) for c in columns))
+        table.add_row(*(_cell(item, c) for c in columns))
     return table
 
 
@@ -50,7 +80,7 @@ def show_quantities(items: list[dict[str, Any]], fmt: str, out: Path | None, con
     """Write to `out`, or print: a table or text formats; binary formats need `out`."""
     if fmt == "table" and out is None:
         console.print(
-            rich_table(items, [c for c in TABLE_COLUMNS if c in columns_for(items)] or TABLE_COLUMNS)
+            rich_table(items, [c for c in TABLE_COLUMNS if c in columns_for(items) or c == "region"])
         )
         return
     data = export(items, "csv" if fmt == "table" else fmt)

@@ -20,6 +20,8 @@ _CLOSE_QUOTES = '”"』」’》'
 _LIST_PUNCT = "、.．)）"
 _ASCII_WORD = re.compile(r"[A-Za-z_#@]")
 _CN_SMALL = set("〇零○一二两三四五六七八九十壹")
+_SMALL_WORDS = set("一二两三四五六七八九十")
+_ENUMERATION = re.compile(r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点)")
 _COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|约|达)$")
 _POLITICAL = re.compile(
     r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|[“\"])|项(?:基本)?(?:规定|原则)"
@@ -65,6 +67,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return _unitless_role(t, num, m, start, end, before, after)
     if num.strip("万亿千百") == "" and not _COMPARATOR_BEFORE.search(t, max(0, start - 3), start):
         return "bare"  # 万元GDP, 千家万户: a magnitude word without a number
+    if unit in ("个", "项", "条", "点") and num in _SMALL_WORDS and _ENUMERATION.match(t, end):
+        return "enumeration"  # 八个方面工作, 三项举措: how a text is organised, not a measure
     if num == "二" and unit == "次":
         return "name"  # 二次污染, 二次开发: "secondary"; a count says 两次
     if unit not in ("%", "倍", "百分点"):
@@ -74,8 +78,10 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
             return "name"  # 两个确立, 四个全面
     if before in _OPEN_QUOTES and (after in _CLOSE_QUOTES or all(ch in _CN_SMALL for ch in num)):
         return "name"  # “361”, “两个毫不动摇”, “三个一百年”
-    if ORDINAL_AFTER.match(t, end) and unit == "次":
-        return "ordinal"
+    if unit == "次" and (
+        ORDINAL_AFTER.match(t, end) or t.startswith(("全会", "全体会议", "会议"), end) or before == "届"
+    ):
+        return "ordinal"  # 十三届五次全会
     return "quantity"
 
 

@@ -6,23 +6,30 @@ to call: build it once per process and reuse it.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from pathlib import Path
 
+import jieba
+
 from ingest.records import Document
-from nlp.labels import LexiconLabeller
+from nlp.labels import Labeller, LexiconLabeller
 from nlp.quantities import DocContext, extract_quantities
 from nlp.records import Analysis, Sentence
 from nlp.segmenter import make_spacy, make_tokenizer
 from nlp.sentences import split_sentences
-from nlp.taxonomy import load_taxonomy
+from nlp.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_TAXONOMY = "ningbo-361-2023"
+MODELS_DIR = Path(__file__).resolve().parents[1] / "corpora" / "models"
+log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    def __init__(self, taxonomy: str = DEFAULT_TAXONOMY, model: Path | None = None) -> None:
+    def __init__(self, taxonomy: str = DEFAULT_TAXONOMY, model: Path | str | None = "auto") -> None:
+        """`model`: a saved classifier folder; "auto" = corpora/models/<taxonomy> when it
+        exists and fits (else the lexicon, with a warning); None = the lexicon."""
         self.taxonomy = load_taxonomy(taxonomy)
         self.tokenizer = make_tokenizer(self.taxonomy.dictionary_words())
         self.spacy = make_spacy(self.tokenizer)
@@ -96,10 +103,19 @@ def doc_context(doc: Document) -> DocContext:
     return DocContext(year=year, period=doc.period, region=doc.region, kind=doc.kind, title=doc.title)
 
 
-def _make_labeller(taxonomy, tokenizer, model: Path | None):
-    """The trained classifier when its artefact exists, else the taxonomy lexicon."""
-    if model is not None:
-        from nlp.classifier import load_classifier
+def _make_labeller(taxonomy: Taxonomy, tokenizer: jieba.Tokenizer, model: Path | str | None) -> Labeller:
+    """The trained classifier when its artefact exists and fits, else the taxonomy lexicon."""
+    if model is None:
+        return LexiconLabeller(taxonomy)
+    from nlp.classifier import ModelError, load_classifier
 
-        return load_classifier(model, taxonomy=taxonomy, tokenizer=tokenizer)
-    return LexiconLabeller(taxonomy)
+    path = MODELS_DIR / taxonomy.name if model == "auto" else Path(model)
+    if model == "auto" and not path.exists():
+        return LexiconLabeller(taxonomy)
+    try:
+        return load_classifier(path, taxonomy=taxonomy, tokenizer=tokenizer)
+    except ModelError as err:
+        if model != "auto":
+            raise
+        log.warning("using the lexicon labeller: %s (rebuild with `policyscope train`)", err)
+        return LexiconLabeller(taxonomy)

@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.metadata_regions import province_at
 from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import Section, change_of, kind_and_year, paragraph_lead_year, update_section
-from nlp.quantity_subject import clause_start, left_subject, right_subject
+from nlp.quantity_subject import clause_start, ends_with_action, left_subject, right_subject
 from nlp.records import Quantity, Sentence
 
 _REPORT = re.compile(r"政府工作报告")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
-_DOC_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_VERBLESS = re.compile(r"[^，,；;。]{0,3}?[，,（(、]\s*(?:去年|上年|今年|(?:19|20)\d\d年|同期|全年)?[是为]?")
+_NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
+_DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
 
 @dataclass
@@ -37,7 +40,8 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     numbers = [n for n in find_numbers(text) if n.role == "quantity"]
     head = (context.title or "") + text[:1000]
     report = bool(_REPORT.search(head))
-    doc_year = context.year or _year_from(head)
+    # no date: a plan's first year, else a year in the title (never a period's end year)
+    doc_year = context.year or (context.period[0] if context.period else _year_from(context.title or ""))
     period_end = context.period[1] if context.period else None
     news = context.kind == "news" or (context.kind != "policy" and not report and period_end is None)
     section = Section()
@@ -87,7 +91,7 @@ def _sentence_quantities(
         if listed and prev is not None:
             change = change or prev.change
             kind, year = prev.kind, prev.year
-        span = _subject(s, cstart, pos, end, prev)
+        span = _subject(s, cstart, pos, end, prev, n.unit not in _NOT_COUNTS)
         q = Quantity(
             sentence_index=sentence.index,
             raw=n.raw,
@@ -100,10 +104,12 @@ def _sentence_quantities(
             kind=kind,
             change=change,
             year=year,
-            region=region,
+            region=_region(s, cstart, region),
         )
         if span == "inherit" and prev is not None:
             q.subject, q.subject_start, q.subject_end = prev.subject, prev.subject_start, prev.subject_end
+            if q.change is None and prev.unit == q.unit and _VERBLESS.fullmatch(s, prev_end, pos):
+                q.change = prev.change  # 地区生产总值增长6%左右，去年为5.8%
         elif isinstance(span, tuple):
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
@@ -111,6 +117,12 @@ def _sentence_quantities(
         prev, prev_end = q, end
     _distribute(out, text)
     return out
+
+
+def _region(s: str, cstart: int, default: str | None) -> str | None:
+    """The document's region, unless the sentence or clause opens with a province (江苏地区生产总值…)."""
+    named = province_at(s[cstart:].lstrip()) or province_at(s.lstrip())
+    return named if named and named != default else default
 
 
 def _distribute(quantities: list[Quantity], text: str) -> None:
@@ -137,12 +149,17 @@ def _distribute(quantities: list[Quantity], text: str) -> None:
             pos += len(item) + 1
 
 
-def _subject(s: str, cstart: int, pos: int, end: int, prev: Quantity | None) -> tuple[int, int] | str | None:
+def _subject(
+    s: str, cstart: int, pos: int, end: int, prev: Quantity | None, count: bool
+) -> tuple[int, int] | str | None:
     """A span of `s`, or "inherit" (the previous number's subject: 、增长5%; 比上年提高1个百分点)."""
     left = left_subject(s, cstart, pos)
-    if left is not None and left[1] - left[0] > 2:
+    if not count and left is None and prev is not None and prev.subject:
+        return "inherit"  # 去年增长5.1%的基础上: an amount's indicator is named before it
+    # 10个以上新能源整车品牌, 首批5个国家公园: a count's noun may follow it
+    right = right_subject(s, end) if count or left is None else None
+    if left is not None and (right is None or left[1] - left[0] > 2 and not ends_with_action(s, left)):
         return left
-    right = right_subject(s, end)  # 10个以上新能源整车品牌, 首批5个国家公园
     if right is not None:
         return right
     if prev is not None and prev.subject:

@@ -18,7 +18,8 @@ _YEAR = r"((?:19|20)\d\d|二〇[一二三四五六七八九〇]{2})"
 _DUE_YEAR = re.compile(
     rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
 )
-_LEAD_DUE = re.compile(rf"\s*(?:[（(]?[一二三四五六七八九十\d]+[、)）.]\s*)?(?:到|至){_YEAR}年")
+_LEAD_DUE = re.compile(rf"(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
+_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年)")
 _BASELINE = re.compile(r"(?:较|比|与|同|相比|相较|对比)$")
 _RELATIVE = re.compile(
     r"([一二两三四五六七八九十\d]{1,3})年(?:后|内|之内|以后|时间)|(?:未来|今后)([一二两三四五六七八九十\d]{1,3})年"
@@ -29,7 +30,7 @@ _TARGET_CUE = re.compile(
 )
 _STRONG_TARGET = re.compile(r"力争|确保|目标|预期|计划|拟|争取|预计|努力|届时|期末|将")
 _ACTUAL_CUE = re.compile(
-    r"已|截至|截止|去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|拥有|位列|成为|首次"
+    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|拥有|位列|成为|首次"
 )
 _PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
 _PAST_SPAN_LEAD = re.compile(
@@ -69,13 +70,22 @@ def relative_year(sentence: str, base: int | None) -> int | None:
     if not m:
         return None
     try:
-        return base + int(parse_chinese_number(m.group(1) or m.group(2)))
+        years = int(parse_chinese_number(m.group(1) or m.group(2)))
     except NumeralError:
         return None
+    # 四年后 counts from the document's year; 未来五年 / 三年内 include it
+    return base + years if m.group().endswith(("后", "以后")) else base + years - 1
 
 
 def _year_value(raw: str) -> int:
     return int(parse_chinese_number(raw))
+
+
+def _closed_aside(left: str, pos: int) -> bool:
+    """Inside a parenthesis that closes before the number: （2024年增长5.4%）, 一般公共预算收入…"""
+    opened = max(left.rfind("（", 0, pos), left.rfind("(", 0, pos))
+    closed = max(left.rfind("）", 0, pos), left.rfind(")", 0, pos))
+    return opened > closed and ("）" in left[pos:] or ")" in left[pos:])
 
 
 def explicit_year(left: str) -> tuple[int | None, bool]:
@@ -85,7 +95,9 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
     """
     last = None
     for m in _DUE_YEAR.finditer(left):
-        if not _BASELINE.search(left, max(0, m.start() - 3), m.start()):
+        if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
+            left, m.start()
+        ):
             last = m
     if last is None:
         return None, False
@@ -122,9 +134,17 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
     return section
 
 
+def _named_year(left: str, doc_year: int | None) -> int | None:
+    """今年 / 去年 named in a news sentence, against the document's year."""
+    if doc_year is None:
+        return None
+    m = _THIS_OR_LAST.search(left)
+    return None if not m else doc_year - (m.group() == "去年")
+
+
 def paragraph_lead_year(sentence: str) -> int | None:
     """到2020年，…: a due year opening a paragraph governs its later sentences."""
-    m = _LEAD_DUE.match(sentence)
+    m = _LEAD_DUE.search(sentence)
     return _year_value(m.group(1)) if m else None
 
 
@@ -146,7 +166,9 @@ def kind_and_year(
     if rel is not None and rel > (doc_year or 0):
         return "target", rel
     if _ACTUAL_CUE.search(clause_left) and not _STRONG_TARGET.search(clause_left):
-        return "actual", year if year is not None else (section.year if section.kind == "actual" else None)
+        if year is None:
+            year = section.year if section.kind == "actual" else _named_year(clause_left, doc_year)
+        return "actual", year
     if year is not None and doc_year is not None and year < doc_year:
         return "actual", year
     if year is None and lead_year is not None:
@@ -158,7 +180,7 @@ def kind_and_year(
     if section.kind is not None:
         return section.kind, year if year is not None else section.year
     if news and not _STRONG_TARGET.search(sentence_left):
-        return "actual", year
+        return "actual", year if year is not None else _named_year(sentence_left, doc_year)
     return "target", year if year is not None else period_end  # a policy text states goals
 
 

@@ -18,15 +18,19 @@ _GOVERNING_VERB = re.compile(
 _LEAD_IN = re.compile(
     r"(?:(?:力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
-    r"这|我国|我省|我市|我区|全国|全省|全市|全区|全疆|全州|全县|的|将|要|新增(?=$))\s*)+"
+    r"这|我国|我省|我市|我区|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
 )
 _TAIL = re.compile(
     r"(?:(?:增长|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降到|降至|减少|"
     r"增至|增加到|达到|达|突破|超过|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
-    r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年)(?:同期)?|为|是|在|约|近|将近|接近|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
-    r"的|了|再|首次|跃上|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|跃上)\s*)+$"
+    r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期)?|为|是|在|约|近|将近|接近|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
+    r"的|了|再|首次|跃上|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|扩大|缩小|全年|总体|预计|可达|可)\s*)+$"
 )
-_GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标)+$")
+_GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
+_ACTION_END = re.compile(
+    r"(?:开展|建设|推动|实施|推进|建成|新建|培育|打造|引进|启动|部署|集聚|吸引|认定|获批|获评|创建|设立|组建|"
+    r"布局|发布|出台|制定|完成|开工|竣工|投产|落地|新增|累计|首批|批|支持|扶持|招引|签约|举办|改造|建立|形成)$"
+)
 _RIGHT_STOP = re.compile(r"[，,；;。：:！？!?、（(\n]|等|和|及|以及|的|，")
 _RIGHT_SKIP = re.compile(r"(?:以上|以下|以内|左右|上下|多|余|的)+")
 
@@ -50,6 +54,11 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
     return start, end
 
 
+def ends_with_action(sentence: str, span: tuple[int, int]) -> bool:
+    """开展首批 / 加快建设 / 新增: a verb or batch word, so a count's noun comes after the number."""
+    return bool(_ACTION_END.search(sentence, span[0], span[1]))
+
+
 def right_subject(sentence: str, pos: int) -> tuple[int, int] | None:
     """The noun phrase after the number ending at `pos` (skipping 以上, 的 …)."""
     skip = _RIGHT_SKIP.match(sentence, pos)
@@ -63,7 +72,13 @@ def right_subject(sentence: str, pos: int) -> tuple[int, int] | None:
 
 def clause_start(sentence: str, pos: int) -> int:
     """Index just after the last clause boundary before `pos`."""
+    start = 0
     for i in range(pos - 1, -1, -1):
         if sentence[i] in _CLAUSE_END:
-            return i + 1
-    return 0
+            start = i + 1
+            break
+    # a number inside an open parenthesis: （2024年增长5.4%） starts its own clause
+    opened = max(sentence.rfind("（", start, pos), sentence.rfind("(", start, pos))
+    if opened > max(sentence.rfind("）", start, pos), sentence.rfind(")", start, pos)):
+        return opened + 1
+    return start

@@ -6,9 +6,10 @@ Run from the repository root:
     .venv/bin/python scripts/make_label_data.py --review test --start 0 --n 100
         # print sentences (hash, rule labels) for the hand pass
 
-The output is fully determined by the corpora, the rules below, SEED and
+The output is fully determined by the corpora, the rules below, SEED,
 corpora/labels/corrections.jsonl (final labels of every hand-checked sentence,
-keyed by the sentence's text hash).
+keyed by the sentence's text hash) and corpora/labels/extra-train.jsonl
+(hashes of hand-picked train sentences added after sampling, for rare labels).
 """
 
 from __future__ import annotations
@@ -305,6 +306,31 @@ def split_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     return train, sorted(test, key=order.__getitem__)
 
 
+def add_extras(train: list[Unit], test: list[Unit], units: list[Unit], path: Path) -> list[Unit]:
+    """Append the hand-picked sentences listed in extra-train.jsonl to train.
+
+    Extras come after the sample (which they do not change), only from train
+    documents, and must be hand-checked: a bad entry stops the build.
+    """
+    if not path.exists():
+        return train
+    wanted = [json.loads(line)["hash"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    by_hash = {text_hash(u.text): u for u in units}
+    taken = {text_hash(u.text) for u in train + test}
+    fixes = load_corrections()
+    extra = []
+    for h in dict.fromkeys(wanted):
+        u = by_hash.get(h)
+        if u is None or u.doc in TEST_DOCS or u.doc == SEED_DOC:
+            raise SystemExit(f"extra-train: {h} is not a sentence of a train document")
+        if h not in fixes:
+            raise SystemExit(f"extra-train: {h} has no hand labels in corrections.jsonl")
+        if h not in taken:
+            extra.append(u)
+    order = {u: i for i, u in enumerate(units)}
+    return train + sorted(extra, key=order.__getitem__)
+
+
 def load_corrections(path: Path = OUT / "corrections.jsonl") -> dict[str, dict]:
     """Hand-checked final labels keyed by text hash (later lines win)."""
     if not path.exists():
@@ -394,7 +420,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--unchecked", action="store_true", help="review only sentences not yet hand-checked")
     args = ap.parse_args()
-    train, test = split_units(load_units())
+    units = load_units()
+    train, test = split_units(units)
     if args.review:
         units = test if args.review == "test" else random.Random(SEED + 1).sample(train, len(train))
         if args.unchecked:
@@ -402,6 +429,7 @@ def main() -> None:
             units = [u for u in units if text_hash(u.text) not in done]
         review(units, args.start, args.n)
         return
+    train = add_extras(train, test, units, OUT / "extra-train.jsonl")
     fixes = load_corrections()
     OUT.mkdir(exist_ok=True)
     rows = {name: write_split(name, units, fixes) for name, units in (("train", train), ("test", test))}

@@ -180,3 +180,37 @@ def test_every_span_lies_inside_its_sentence(parts: list[str]) -> None:
         if q.subject_start is not None:
             assert s.start <= q.subject_start < q.subject_end <= s.end
             assert text[q.subject_start : q.subject_end] == q.subject
+
+
+def test_last_year_beside_this_years_target() -> None:
+    text = (
+        "今年主要预期目标是：地区生产总值增长5.5%左右（2024年增长5.4%），一般公共预算收入增长3%。"
+        "主要预期目标：地区生产总值增长6%左右，去年为5.8%。"
+    )
+    found = extract(text, year=2025, kind="policy", title="2025年政府工作报告")
+    assert [(q.raw, q.kind, q.year, q.change, q.subject) for q in found] == [
+        ("5.5%", "target", 2025, "increase", "地区生产总值"),
+        ("5.4%", "actual", 2024, "increase", "地区生产总值"),
+        ("3%", "target", 2025, "increase", "一般公共预算收入"),
+        ("6%", "target", 2025, "increase", "地区生产总值"),
+        ("5.8%", "actual", 2024, "increase", "地区生产总值"),
+    ]
+
+
+def test_a_due_year_governs_the_rest_of_its_paragraph() -> None:
+    text = "到2020年，农机总动力超过10亿千瓦。综合机械化率达到70%。\n目前已建成示范县50个。"
+    q = by_raw(extract(text, year=2018, kind="policy"))
+    assert (q["70%"].kind, q["70%"].year) == ("target", 2020)
+    assert q["50个"].kind == "actual"
+
+
+def test_news_actuals_take_the_year_they_name() -> None:
+    q = by_raw(extract("今年1—6月，全市规上工业增加值同比增长8.2%。去年，全市GDP增长5.5%。", year=2024))
+    assert (q["8.2%"].kind, q["8.2%"].year, q["8.2%"].change) == ("actual", 2024, "increase")
+    assert (q["5.5%"].year, q["5.5%"].subject) == (2023, "GDP")
+
+
+def test_counts_take_the_noun_after_a_verb() -> None:
+    q = by_raw(extract("加快建设3个先行启动区，新增14家农业产业化国家重点龙头企业。"))
+    assert q["3个"].subject == "先行启动区"
+    assert q["14家"].subject == "农业产业化国家重点龙头企业"
