@@ -73,7 +73,8 @@ def find_numbers(text: str) -> list[NumberExpr]:
     for m in _EXPR.finditer(t):
         expr = _build(t, m)
         if expr is not None:
-            found.append(replace(expr, raw=text[expr.start : expr.end]) if translated else expr)
+            source = text[expr.start : expr.end] if translated else expr.raw
+            found.append(expr if source == expr.raw else replace(expr, raw=source))
     return _merge_ranges(t, text, found)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.metadata_regions import province_at
+from ingest.metadata_regions import PROVINCES
 from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import Section, change_of, kind_and_year, paragraph_lead_year, update_section
 from nlp.quantity_subject import clause_start, ends_with_action, left_subject, right_subject
@@ -20,6 +20,9 @@ _REPORT = re.compile(r"政府工作报告")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
 _VERBLESS = re.compile(r"[^，,；;。]{0,3}?[，,（(、]\s*(?:去年|上年|今年|(?:19|20)\d\d年|同期|全年)?[是为]?")
+# every province's full and short name -> full name (江苏 -> 江苏省)
+PROVINCE_NAMES = {name: full for full, shorts in PROVINCES.items() for name in (full, *shorts)}
+_PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PROVINCE_NAMES, key=len, reverse=True)) + ")")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
@@ -121,8 +124,8 @@ def _sentence_quantities(
 
 def _region(s: str, cstart: int, default: str | None) -> str | None:
     """The document's region, unless the sentence or clause opens with a province (江苏地区生产总值…)."""
-    named = province_at(s[cstart:].lstrip()) or province_at(s.lstrip())
-    return named if named and named != default else default
+    m = _PROVINCE.match(s, cstart) or _PROVINCE.match(s)
+    return PROVINCE_NAMES[m.group(1)] if m else default
 
 
 def _distribute(quantities: list[Quantity], text: str) -> None:

@@ -17,6 +17,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
+from typer.testing import CliRunner
+
+from api import batch
 from api.settings import ENV_PREFIX, Settings, get_settings
 from tests.api.pdfs import chinese_pdf
 
@@ -86,3 +89,11 @@ def wait_job(client: TestClient, job_id: str, timeout: float = 30.0) -> dict[str
 
 def upload(client: TestClient, data: bytes, name: str = "plan.pdf", **kwargs: Any) -> Any:
     return client.post("/documents", files={"file": (name, data, "application/pdf")}, **kwargs)
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch, pipeline, db_url: str) -> CliRunner:
+    """A runner on a tmp database whose commands reuse the session's Pipeline."""
+    monkeypatch.setattr(batch, "worker_pipeline", lambda taxonomy: pipeline)
+    monkeypatch.setenv("POLICYSCOPE_DB", db_url)
+    return CliRunner()

@@ -8,21 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from api import batch
 from api.cli import app
 from tests.api.pdfs import chinese_pdf
 
 TEXT = "宁波市绿色制造行动方案\n到2027年，全市国家级绿色工厂达到150家。\n新能源汽车产量达到70万辆。\n"
-
-
-@pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, pipeline, db_url: str) -> CliRunner:
-    """A runner on a tmp database whose commands reuse the session's Pipeline."""
-    monkeypatch.setattr(batch, "worker_pipeline", lambda taxonomy: pipeline)
-    monkeypatch.setenv("POLICYSCOPE_DB", db_url)
-    return CliRunner()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from api.cli import app
-from tests.api.test_cli import TEXT, runner  # noqa: F401  (fixture)
+from tests.api.test_cli import TEXT
 
 distributed = pytest.importorskip("distributed")
 
