@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from ingest.errors import IngestError
 from ingest.parsed import ParsedText
 from ingest.records import Span
+from ingest.tables import CELL_SEP
 from ingest.text import normalise_lines, pattern_headings
 
 _HEADING_STYLE = re.compile(r"^(heading|标题|title)\s*\d*$", re.I)
@@ -37,12 +38,16 @@ def _table_lines(table: Table) -> list[str]:
     lines = []
     for row in table.rows:
         cells: list[str] = []
+        seen: object = None
         for cell in row.cells:
-            value = " ".join(cell.text.split())
-            if value and (not cells or cells[-1] != value):  # merged cells repeat their text
-                cells.append(value)
-        if cells:
-            lines.append("\t".join(cells))
+            # a merged cell comes back once per grid column: its text once, then empty
+            # cells, so the columns still line up with the header row (ingest.tables)
+            cells.append("" if cell._tc is seen else " ".join(cell.text.split()))
+            seen = cell._tc
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            lines.append(CELL_SEP.join(cells))
     return lines
 
 

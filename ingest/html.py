@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from ingest.errors import IngestError
 from ingest.parsed import ParsedText
 from ingest.records import Problem, Span
+from ingest.tables import CELL_SEP
 from ingest.text import decode, normalise_lines, pattern_headings
 
 _LEAF_BLOCKS = {"head", "p", "item", "row", "quote", "code", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr"}
@@ -61,7 +62,9 @@ def _is_fragment(markup: str) -> bool:
 def _block_text(el: etree._Element) -> str:
     if el.tag in ("row", "tr"):
         cells = [" ".join("".join(c.itertext()).split()) for c in el if isinstance(c.tag, str)]
-        return "\t".join(c for c in cells if c)
+        while cells and not cells[-1]:
+            cells.pop()
+        return CELL_SEP.join(cells)  # empty cells kept so columns line up (ingest.tables)
     parts: list[str] = [el.text or ""]
     for child in el:
         parts.append("\n" if child.tag in ("lb", "br") else "".join(child.itertext()))

@@ -20,6 +20,7 @@ from ingest.pdf_furniture import page_number, remove_furniture
 from ingest.pdf_layout import PdfLine, page_lines
 from ingest.pdf_lines import LineTag, body_size, page_to_lines, title_hints
 from ingest.pdf_quality import page_problems
+from ingest.pdf_tables import GridFinder
 from ingest.records import PageSpan, Problem, Span
 
 DEFAULT_MAX_PAGES = 2000
@@ -45,11 +46,21 @@ def parse(
 ) -> ParsedText:
     """Parse a PDF; raise IngestError ("pdf.empty", "pdf.corrupt", "pdf.encrypted",
     "pdf.too_many_pages", "pdf.no_text") for input that is not a readable PDF."""
-    with open_pdf(data, source, max_pages) as doc:
-        pages = [_Page(chars, page_lines(chars)) for chars in (read_page(doc, i) for i in range(len(doc)))]
-        _check_quality(pages)
-        _ocr_bad_pages(doc, pages, ocr, max_ocr_pages)
+    finder = GridFinder(data)
+    try:
+        with open_pdf(data, source, max_pages) as doc:
+            pages = [_read(doc, i, finder) for i in range(len(doc))]
+            _check_quality(pages)
+            _ocr_bad_pages(doc, pages, ocr, max_ocr_pages)
+    finally:
+        finder.close()
     return _assemble(pages, source)
+
+
+def _read(doc: pdfium.PdfDocument, index: int, finder: GridFinder) -> _Page:
+    chars = read_page(doc, index)
+    grids = finder.grids(index) if chars.ruled else []
+    return _Page(chars, page_lines(chars, grids))
 
 
 def _page_text(page: _Page) -> str:

@@ -15,11 +15,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ingest.errors import IngestError
+from ingest.pdf_tables import has_ruling
 
 # pdfium error codes from FPDF_GetLastError
 _ERR_PASSWORD = 4
 _ERR_FORMAT = 3
 _ERR_FILE = 2
+_MAX_TABLE_CHARS = 20000  # a page denser than this is not searched for tables
 
 
 @dataclass(slots=True)
@@ -43,6 +45,7 @@ class PageChars:
     chars: list[Char] = field(default_factory=list)
     has_images: bool = False
     map_errors: int = 0  # glyphs without a Unicode mapping (CID garbage)
+    ruled: bool = False  # enough ruling lines for a table grid (see pdf_tables)
 
 
 def _sniff(data: bytes, source: str) -> None:
@@ -98,6 +101,8 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PageChars:
             textpage.close()
         if len(result.chars) < 10:
             result.has_images = _has_images(page)
+        elif len(result.chars) < _MAX_TABLE_CHARS:
+            result.ruled = has_ruling(page)
         return result
     finally:
         page.close()

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from ingest.clean import is_cjk
 from ingest.pdf_chars import Char, PageChars
+from ingest.pdf_tables import Grid, TableRow, grid_rows, split_chars
+from ingest.tables import CELL_SEP
 
 
 @dataclass
@@ -56,6 +58,7 @@ class PdfLine:
     bold: bool
     red: bool
     cells: list[str] = field(default_factory=list)  # >1 when the line is a table row
+    ruled: bool = False  # a row of a ruled table (pdf_tables): cells are certain
     col_x0: float = 0.0  # the text column this line sits in
     col_x1: float = 0.0
 
@@ -120,8 +123,7 @@ class _Row:
     bottom: float
 
 
-def _rows(page: PageChars) -> list[_Row]:
-    chars = [c for c in dedupe_chars(page.chars) if c.x1 > 0 and c.x0 < page.width]
+def _rows(chars: list[Char]) -> list[_Row]:
     out = []
     for row in _group_rows(chars):
         segs = _split_segments(row)
@@ -211,9 +213,46 @@ def _make_line(row: _Row, col_x0: float, col_x1: float) -> PdfLine:
     )
 
 
-def page_lines(page: PageChars) -> list[PdfLine]:
-    """Lines of one page in reading order (columns read one after the other)."""
-    rows = _rows(page)
+def _cell_lines(lines: list[list[Char]]) -> list[str]:
+    return [Segment(ln).text() for ln in lines]
+
+
+def _table_line(row: TableRow, left: float, right: float) -> PdfLine:
+    return PdfLine(
+        text=CELL_SEP.join(row.cells),
+        x0=left,
+        x1=right,
+        top=row.top,
+        bottom=row.bottom,
+        size=row.size,
+        bold=False,
+        red=False,
+        cells=row.cells,
+        col_x0=left,
+        col_x1=right,
+        ruled=True,
+    )
+
+
+def page_lines(page: PageChars, grids: list[Grid] | None = None) -> list[PdfLine]:
+    """Lines of one page in reading order (columns read one after the other).
+
+    Ruled tables (`grids`, from pdf_tables) become one line per row, placed
+    where the table starts among the other lines.
+    """
+    chars = [c for c in dedupe_chars(page.chars) if c.x1 > 0 and c.x0 < page.width]
+    if not grids:
+        return _flow_lines(_rows(chars))
+    outside, inside = split_chars(chars, grids)
+    lines = _flow_lines(_rows(outside))
+    for grid, mine in sorted(zip(grids, inside, strict=True), key=lambda gi: gi[0].bbox[1]):
+        rows = [_table_line(r, grid.bbox[0], grid.bbox[2]) for r in grid_rows(grid, mine, _cell_lines)]
+        at = next((i for i, ln in enumerate(lines) if ln.top >= grid.bbox[1]), len(lines))
+        lines[at:at] = rows
+    return lines
+
+
+def _flow_lines(rows: list[_Row]) -> list[PdfLine]:
     if not rows:
         return []
     left, right = _text_box(rows)

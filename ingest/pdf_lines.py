@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ingest.clean import Line, is_caption, normalize_spaces
 from ingest.pdf_layout import PdfLine
+from ingest.tables import CELL_SEP
 
 _BIG = 1.15  # a font this much larger than the body is a heading
-_CELL_SEP = " | "
 _DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 
 
@@ -36,7 +36,7 @@ def _table_rows(lines: list[PdfLine]) -> set[int]:
         i
         for i, m in enumerate(multi)
         if m and ((i > 0 and multi[i - 1]) or (i + 1 < len(multi) and multi[i + 1]))
-    }
+    } | {i for i, ln in enumerate(lines) if ln.ruled}
 
 
 def _centred(ln: PdfLine, size: float) -> bool:
@@ -52,7 +52,7 @@ def page_to_lines(lines: list[PdfLine], page: int, body: float) -> list[Line]:
         size = max(ln.size, 1.0)
         tag = LineTag(page, ln)
         if i in table:
-            text = _CELL_SEP.join(normalize_spaces(c) for c in ln.cells)
+            text = CELL_SEP.join(normalize_spaces(c) for c in (ln.cells or [ln.text]))
             out.append(Line(text, fills=False, own=True, verbatim=True, tag=tag))
             continue
         text = ln.text

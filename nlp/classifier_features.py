@@ -1,12 +1,15 @@
 """Features for the sentence classifier: TF-IDF over jieba words and character
-n-grams of the sentence, words of its governing heading, and lexicon scores.
+n-grams of the sentence, words of its innermost heading, and lexicon scores.
 
-The fitted vectorisers are pickled with the model; the jieba tokenizer is not
-(it is big and process-local): it is handed in again when the model loads.
+Tokenising is the slow part, so `prepare` does it once per sentence and
+cross-validation folds only slice the result.  The fitted vectorisers are
+pickled with the model; the jieba tokenizer is not (it is big and
+process-local): it is handed in again when the model loads.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import jieba
@@ -15,11 +18,23 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlp.labels import LexiconLabeller
-from nlp.taxonomy import Taxonomy
 
 CONTEXT_PREFIX = "^"  # heading words live in their own feature space
 NO_CONTEXT = "^<none>"  # keeps the heading vocabulary non-empty
-LEXICON_WEIGHT = 1.0
+# Where a heading starts inside an outline path ("一、… （二）…"): the training
+# data records only the innermost heading, so inference must use the same.
+HEADING_START = re.compile(
+    r"(?:^|\s)(?=第[一二三四五六七八九十百零\d]+[章篇部分]|[一二三四五六七八九十]+[、.．]|"
+    r"[（(][一二三四五六七八九十]+[)）])"
+)
+
+
+def innermost_heading(context: str | None) -> str | None:
+    """The last 第…章 / 一、 / （一） heading of an outline path, else the path itself."""
+    if not context or not context.strip():
+        return None
+    starts = [m.end() for m in HEADING_START.finditer(context)]
+    return context[starts[-1] :].strip() if starts else context.strip()
 
 
 def passthrough(tokens: list[str]) -> list[str]:
@@ -31,6 +46,38 @@ def word_tokens(tokenizer: jieba.Tokenizer, text: str) -> list[str]:
     return [w for w in tokenizer.lcut(text, HMM=False) if w.strip() and (len(w) > 1 or w.isalnum())]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Sentences with their tokens, heading tokens and lexicon scores, computed once."""
+
+    texts: list[str]
+    words: list[list[str]]
+    heads: list[list[str]]
+    lexical: np.ndarray
+
+    def take(self, idx: np.ndarray | list[int]) -> Prepared:
+        return Prepared(
+            [self.texts[i] for i in idx],
+            [self.words[i] for i in idx],
+            [self.heads[i] for i in idx],
+            self.lexical[np.asarray(idx, dtype=int)],
+        )
+
+
+def prepare(
+    texts: list[str], contexts: list[str | None], tokenizer: jieba.Tokenizer, lexicon: LexiconLabeller
+) -> Prepared:
+    heads = [innermost_heading(c) for c in contexts]
+    cache: dict[str, list[str]] = {}
+    head_tokens = []
+    for h in heads:
+        if h and h not in cache:
+            cache[h] = [CONTEXT_PREFIX + w for w in word_tokens(tokenizer, h)]
+        head_tokens.append(cache[h] if h else [NO_CONTEXT])
+    words = [word_tokens(tokenizer, t) for t in texts]
+    return Prepared(list(texts), words, head_tokens, lexicon_matrix(lexicon, texts, heads))
+
+
 @dataclass
 class Featurizer:
     """Fitted once on training sentences; transform is pure."""
@@ -39,73 +86,51 @@ class Featurizer:
     chars: TfidfVectorizer
     context: TfidfVectorizer
     use_lexicon: bool = True
+    context_weight: float = 0.5
+    lexicon_weight: float = 1.0
 
     @classmethod
-    def new(cls, use_lexicon: bool = True) -> Featurizer:
+    def new(
+        cls,
+        use_lexicon: bool = True,
+        char_ngrams: tuple[int, int] = (2, 3),
+        context_weight: float = 0.5,
+        lexicon_weight: float = 1.0,
+    ) -> Featurizer:
         def vec() -> TfidfVectorizer:
             return TfidfVectorizer(analyzer=passthrough, sublinear_tf=True, min_df=1, dtype=np.float64)
 
         chars = TfidfVectorizer(
-            analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=2, max_features=60000
+            analyzer="char", ngram_range=char_ngrams, sublinear_tf=True, min_df=2, max_features=60000
         )
-        return cls(words=vec(), chars=chars, context=vec(), use_lexicon=use_lexicon)
+        return cls(vec(), chars, vec(), use_lexicon, context_weight, lexicon_weight)
 
-    def fit_transform(
-        self,
-        texts: list[str],
-        contexts: list[str | None],
-        tokenizer: jieba.Tokenizer,
-        lexicon: LexiconLabeller,
-    ) -> sparse.csr_matrix:
-        toks, ctx = self._tokens(texts, contexts, tokenizer)
+    def fit_transform(self, data: Prepared) -> sparse.csr_matrix:
         blocks = [
-            self.words.fit_transform(toks),
-            self.chars.fit_transform(texts),
-            self.context.fit_transform(ctx) * 0.5,
+            self.words.fit_transform(data.words),
+            self.chars.fit_transform(data.texts),
+            self.context.fit_transform(data.heads) * self.context_weight,
         ]
-        return self._stack(blocks, texts, contexts, lexicon)
+        return self._stack(blocks, data)
 
-    def transform(
-        self,
-        texts: list[str],
-        contexts: list[str | None],
-        tokenizer: jieba.Tokenizer,
-        lexicon: LexiconLabeller,
-    ) -> sparse.csr_matrix:
-        toks, ctx = self._tokens(texts, contexts, tokenizer)
-        blocks = [self.words.transform(toks), self.chars.transform(texts), self.context.transform(ctx) * 0.5]
-        return self._stack(blocks, texts, contexts, lexicon)
+    def transform(self, data: Prepared) -> sparse.csr_matrix:
+        blocks = [
+            self.words.transform(data.words),
+            self.chars.transform(data.texts),
+            self.context.transform(data.heads) * self.context_weight,
+        ]
+        return self._stack(blocks, data)
 
-    def _stack(
-        self,
-        blocks: list[sparse.spmatrix],
-        texts: list[str],
-        contexts: list[str | None],
-        lexicon: LexiconLabeller,
-    ) -> sparse.csr_matrix:
+    def _stack(self, blocks: list[sparse.spmatrix], data: Prepared) -> sparse.csr_matrix:
         if self.use_lexicon:
-            blocks.append(sparse.csr_matrix(lexicon_matrix(lexicon, texts, contexts) * LEXICON_WEIGHT))
+            blocks.append(sparse.csr_matrix(data.lexical * self.lexicon_weight))
         return sparse.hstack(blocks, format="csr")
-
-    @staticmethod
-    def _tokens(
-        texts: list[str], contexts: list[str | None], tokenizer: jieba.Tokenizer
-    ) -> tuple[list[list[str]], list[list[str]]]:
-        heading_cache: dict[str, list[str]] = {}
-        ctx_tokens = []
-        for c in contexts:
-            if c and c not in heading_cache:
-                heading_cache[c] = [CONTEXT_PREFIX + w for w in word_tokens(tokenizer, c)]
-            ctx_tokens.append(heading_cache[c] if c else [NO_CONTEXT])
-        return [word_tokens(tokenizer, t) for t in texts], ctx_tokens
 
 
 def lexicon_matrix(lexicon: LexiconLabeller, texts: list[str], contexts: list[str | None]) -> np.ndarray:
     """Per sentence: lexicon score of every cluster in the text, in the heading, and of every theme."""
-    tax: Taxonomy = lexicon.taxonomy
-    clusters, themes = tax.cluster_labels, tax.theme_labels
-    width = 2 * len(clusters) + len(themes)
-    out = np.zeros((len(texts), width))
+    clusters, themes = lexicon.taxonomy.cluster_labels, lexicon.taxonomy.theme_labels
+    out = np.zeros((len(texts), 2 * len(clusters) + len(themes)))
     heading_cache: dict[str, dict[str, float]] = {}
     for i, (text, context) in enumerate(zip(texts, contexts, strict=True)):
         own = {lab.label: lab.score for lab in lexicon.clusters(text)}

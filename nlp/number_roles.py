@@ -10,7 +10,8 @@ import re
 
 from nlp.quantity_units import DURATION_UNITS, ORDINAL_AFTER
 
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+_PLAN_NAMED = re.compile(r"第十([一二三四五六七八九])个五年")
 _DURATION = re.compile(rf"(?:{DURATION_UNITS})")
 _YEAR_AFTER = re.compile(r"年")
 _DATE_AFTER = re.compile(r"[月日号]")
@@ -24,14 +25,14 @@ _SMALL_WORDS = set("一二两三四五六七八九十")
 _ENUMERATION = re.compile(r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点)")
 _COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|约|达)$")
 _POLITICAL = re.compile(
-    r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|[“\"])|项(?:基本)?(?:规定|原则)"
+    r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|[“\"])|项(?:基本)?(?:规定|原则)"
 )
 
 
 def plan_period_end(raw: str) -> int | None:
     """十四五 -> 2025 (the last year of the five-year plan)."""
-    m = _PLAN_PERIOD.search(raw)
-    return None if not m else 2010 + 5 * "一二三四五六七八九".index(m.group()[1])
+    m = _PLAN_PERIOD.search(raw) or _PLAN_NAMED.search(raw)
+    return None if not m else 2010 + 5 * "一二三四五六七八九".index(m.group(1))
 
 
 def _in_url(t: str, start: int, end: int) -> bool:
@@ -65,6 +66,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "ordinal" if before == "第" else "code"
     if unit is None:
         return _unitless_role(t, num, m, start, end, before, after)
+    if t.startswith("级", end):
+        return "level"  # 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
     if num.strip("万亿千百") == "" and not _COMPARATOR_BEFORE.search(t, max(0, start - 3), start):
         return "bare"  # 万元GDP, 千家万户: a magnitude word without a number
     if unit in ("个", "项", "条", "点") and num in _SMALL_WORDS and _ENUMERATION.match(t, end):

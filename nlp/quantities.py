@@ -23,6 +23,7 @@ _VERBLESS = re.compile(r"[^，,；;。]{0,3}?[，,（(、]\s*(?:去年|上年|�
 # every province's full and short name -> full name (江苏 -> 江苏省)
 PROVINCE_NAMES = {name: full for full, shorts in PROVINCES.items() for name in (full, *shorts)}
 _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PROVINCE_NAMES, key=len, reverse=True)) + ")")
+_PAIR = re.compile(r"[和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
@@ -144,6 +145,8 @@ def _distribute(quantities: list[Quantity], text: str) -> None:
             continue
         subject = text[head.subject_start : head.subject_end]
         items = subject.split("、")
+        if len(items) == 1:  # 能耗和二氧化碳排放分别降低13.5%、18%
+            items = _PAIR.split(subject, maxsplit=1)
         if len(items) != len(chain) or "分别" not in text[head.subject_end : head.start]:
             continue
         pos = head.subject_start

@@ -20,11 +20,13 @@ _DUE_YEAR = re.compile(
 )
 _LEAD_DUE = re.compile(rf"(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
 _THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年)")
+# 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
+_TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
 _BASELINE = re.compile(r"(?:较|比|与|同|相比|相较|对比)$")
 _RELATIVE = re.compile(
     r"([一二两三四五六七八九十\d]{1,3})年(?:后|内|之内|以后|时间)|(?:未来|今后)([一二两三四五六七八九十\d]{1,3})年"
 )
-_PLAN = re.compile(r"十[一二三四五六七八九]五")
+_PLAN = re.compile(r"十[一二三四五六七八九]五|第十[一二三四五六七八九]个五年")
 _TARGET_CUE = re.compile(
     r"力争|确保|目标|预期|计划|规划|将|要|拟|争取|预计|努力|期末|以后|届时|达到.{0,6}以上|推动|力求|打造|培育|建成|新建|建设|实现"
 )
@@ -37,7 +39,7 @@ _PAST_SPAN_LEAD = re.compile(
     r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*(?:过去[二两三四五六七八九十]年|过去[五十]年|.{0,4}以来)"
 )
 _THIS_YEAR_LEAD = re.compile(r"今年(?!以来|上半年|前)|明年|主要预期目标|预期目标")
-_SUB_HEADING = re.compile(r"\s*[（(]")
+_SUB_HEADING = re.compile(r"\s*(?:[（(—\d①-⑳]|第)")
 _SEVERAL_YEARS = re.compile(r"[二两三四五六七八九十]年|以来")
 _REVIEW_HEADING = re.compile(r"回顾|过去")
 _PLAN_HEADING = re.compile(r"今年|明年|总体要求|目标|任务|建议|政策取向|重点工作|部署")
@@ -122,6 +124,10 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
             if year is None and not _SEVERAL_YEARS.search(text):
                 year = doc_year - 1  # 一、过去一年工作回顾 / 一、工作回顾
             return Section("actual", year if year is not None and year < doc_year else None)
+        plans = _PLAN.findall(text)
+        end = plan_period_end(plans[-1]) if plans and top else None
+        if end is not None and end > doc_year:  # 二、“十四五”时期主要目标任务
+            return Section("target", end)
         if year == doc_year or top and _PLAN_HEADING.search(text) or _THIS_YEAR_LEAD.search(text):
             return Section("target", doc_year)
         return section
@@ -129,7 +135,7 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
         return Section("actual", doc_year - 1)
     if _PAST_SPAN_LEAD.search(text):
         return Section("actual", None)
-    if text.startswith(("今年", "明年")) or "主要预期目标" in text[:20]:
+    if text.startswith(("今年", "明年")) or _TARGETS_STATED.match(text):
         return Section("target", doc_year + (1 if text.startswith("明年") else 0))
     return section
 
@@ -173,7 +179,7 @@ def kind_and_year(
         return "actual", year
     if year is None and lead_year is not None:
         return "target", lead_year
-    if plan:
+    if plan and section.kind != "actual":  # a review may name the plan it served
         end = plan_period_end(plan.group())
         if end is not None and (doc_year is None or end >= doc_year):
             return "target", end

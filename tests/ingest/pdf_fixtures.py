@@ -272,7 +272,7 @@ def table() -> Fixture:
         w.y += 14
         w.paragraph(after)
 
-    rows = [" | ".join(r) for r in TABLE]
+    rows = ["\t".join(r) for r in TABLE]
     return Fixture(_pdf(build), [before, *rows, after])
 
 
@@ -321,3 +321,42 @@ def fidelity(expected: str, actual: str) -> float:
                 m.size for m in difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
             )
     return same / total
+
+
+GRID = [
+    ["指标", "2022年", "2025年目标", "2027年目标"],
+    ["规模以上工业增加值（亿元）", "5200", "6500", "8000"],
+    ["国家级绿色工厂（家）", "60", "", "150"],
+    ["研发经费支出占营业收入比重（%）", "2.1", "2.3", "2.5"],
+]
+
+
+def grid_table() -> Fixture:
+    """A fully ruled grid: a row header wraps onto two lines, one cell is empty, gaps are narrow."""
+    font = wqy_font()
+    before, after = body_text(1, 2), body_text(5, 2)
+    cols = [80, 200, 270, 350, 430]
+    size = 11.0
+
+    def build(c: Canvas) -> None:
+        w = Writer(c, font)
+        w.paragraph(before)
+        w.y += 10
+        top = w.y
+        c.setFont(font, size)
+        for row in GRID:
+            lines = wrap(row[0], font, size, cols[1] - cols[0] - 6)
+            height = 8 + 15 * len(lines)
+            for k, ln in enumerate(lines):
+                c.drawString(cols[0] + 3, A4[1] - w.y - 15 * (k + 1), ln)
+            for x, cell in zip(cols[1:], row[1:], strict=False):
+                c.drawString(x + 3, A4[1] - w.y - 15, cell)
+            w.y += height
+            c.line(cols[0], A4[1] - w.y, cols[-1], A4[1] - w.y)
+        c.line(cols[0], A4[1] - top, cols[-1], A4[1] - top)
+        for x in cols:
+            c.line(x, A4[1] - top, x, A4[1] - w.y)
+        w.y += 14
+        w.paragraph(after)
+
+    return Fixture(_pdf(build), [before, *("\t".join(r) for r in GRID), after])

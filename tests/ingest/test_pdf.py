@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from ingest import pdf_tables
 from ingest.pdf import parse
+from ingest.tables import cell_subject
 from tests.ingest import pdf_fixtures as fx
 
 BUILDERS = {
@@ -13,6 +15,7 @@ BUILDERS = {
     "newspaper": fx.newspaper,
     "faux_bold": fx.faux_bold,
     "table": fx.table,
+    "grid_table": fx.grid_table,
 }
 
 
@@ -102,5 +105,27 @@ def test_faux_bold_not_doubled():
 
 def test_table_rows_keep_cells():
     parsed = parse(fx.table().data, "t.pdf")
-    rows = [p for p in parsed.text.split("\n") if " | " in p]
-    assert rows == [" | ".join(r) for r in fx.TABLE]
+    rows = [p for p in parsed.text.split("\n") if "\t" in p]
+    assert rows == ["\t".join(r) for r in fx.TABLE]
+
+
+def test_ruled_grid_uses_pdfplumber_cells():
+    """Wrapped row headers, an empty cell and narrow gaps: only the ruling lines tell the cells."""
+    fixture = fx.grid_table()
+    parsed = parse(fixture.data, "grid.pdf")
+    assert parsed.text.split("\n") == fixture.paragraphs
+    offset = parsed.text.index("6500")
+    assert cell_subject(parsed.text, offset) == "规模以上工业增加值（亿元） 2025年目标"
+    assert cell_subject(parsed.text, parsed.text.index("\t150") + 1) == "国家级绿色工厂（家） 2027年目标"
+
+
+def test_grid_search_only_on_ruled_pages(monkeypatch):
+    """pdfplumber is not opened for pages without ruling lines (the speed goal depends on it)."""
+    calls = []
+    monkeypatch.setattr(pdf_tables.GridFinder, "grids", lambda self, i: calls.append(i) or [])
+    parse(fx.multipage(pages=2).data, "m.pdf")
+    parse(fx.newspaper().data, "n.pdf")  # a photo frame is not a grid
+    parse(fx.table().data, "t.pdf")  # horizontal rules only: the gap heuristic reads it
+    assert calls == []
+    parse(fx.grid_table().data, "g.pdf")
+    assert calls == [0]

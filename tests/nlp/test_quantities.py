@@ -214,3 +214,14 @@ def test_counts_take_the_noun_after_a_verb() -> None:
     q = by_raw(extract("加快建设3个先行启动区，新增14家农业产业化国家重点龙头企业。"))
     assert q["3个"].subject == "先行启动区"
     assert q["14家"].subject == "农业产业化国家重点龙头企业"
+
+
+def test_a_review_section_stays_a_review() -> None:
+    text = (
+        "一、过去一年工作回顾\n把年度主要预期目标作为一个有机整体来把握。\n"
+        "提前实施部分“十四五”规划重大工程项目，投放金融工具7400亿元。\n"
+        "二、“十四五”时期主要目标任务\n全社会研发经费投入年均增长7%以上。\n"
+    )
+    q = by_raw(extract(text, year=2023, kind="policy", title="2023年政府工作报告"))
+    assert (q["7400亿元"].kind, q["7400亿元"].year) == ("actual", 2022)
+    assert (q["7%"].kind, q["7%"].year, q["7%"].comparator) == ("target", 2025, "ge")
