@@ -39,40 +39,65 @@ def find_documents(
 
 def eval_command(
     gold: Annotated[
-        list[Path], typer.Option("--gold", exists=True, dir_okay=False, help="Gold JSONL file(s).")
-    ],
+        list[Path] | None,
+        typer.Option(
+            "--gold", exists=True, dir_okay=False, help="Gold JSONL file(s) in the SCHEMA.md format."
+        ),
+    ] = None,
     source: Annotated[
         list[str] | None, typer.Option("--source", help="Document for a gold name (matched by file name).")
     ] = None,
+    scope: Annotated[
+        str,
+        typer.Option(help="all: every prediction counts; anchored: only sentences the gold annotates."),
+    ] = "all",
+    labels: Annotated[
+        bool, typer.Option("--labels", help="Also score the sentence classifier on the labelled test split.")
+    ] = False,
+    test: Annotated[
+        Path, typer.Option(exists=True, dir_okay=False, help="Labelled test split for --labels.")
+    ] = CORPORA / "labels" / "test.jsonl",
     taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every miss and extra.")] = False,
 ) -> None:
-    """Analyse the documents the gold names and score the result against it."""
+    """Score the product: quantities and labels against gold, and/or the classifier on its test split."""
     from api.cli import fail, settings_from
 
-    try:
-        from nlp.evaluate import evaluate, format_report
-    except ImportError as exc:
-        raise fail(f"evaluation is not available: {exc}") from exc
+    if not gold and not labels:
+        raise fail("give --gold FILE... and/or --labels", code=2)
+    if scope not in ("all", "anchored"):
+        raise fail(f"--scope must be all or anchored, not {scope!r}", code=2)
+    settings = settings_from(taxonomy=taxonomy)
+    failed = _eval_gold(gold, source or [], settings.taxonomy, scope, verbose) if gold else False
+    if labels:
+        from nlp.classifier_eval import label_report
+
+        typer.echo(label_report(CORPORA / "models" / Path(settings.taxonomy).stem, test, settings.taxonomy))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _eval_gold(gold: list[Path], given: list[str], taxonomy: str, scope: str, verbose: bool) -> bool:
+    """Analyse the documents the gold names and print the scores; True when a document failed."""
+    from nlp.evaluate import evaluate, format_report
+
     gold_lines = load_gold(gold)
     names = list(dict.fromkeys(line["doc"] for line in gold_lines))
-    sources, missing = find_documents(names, source or [])
+    sources, missing = find_documents(names, given)
     for name in missing:
         typer.echo(
             f"error: {name}: document named by the gold not found under corpora/ (give --source)", err=True
         )
-    settings = settings_from(taxonomy=taxonomy)
     analyses = []
     for name, src in sources.items():
-        outcome = batch.analyse_source(src, settings.taxonomy)
+        outcome = batch.analyse_source(src, taxonomy)
         if outcome.error:
             typer.echo(f"error: {outcome.error}", err=True)
             missing.append(name)
         else:
             analyses.append(outcome.analysis.to_record())
-    typer.echo(format_report(evaluate(analyses, gold_lines), verbose=verbose))
-    if missing:
-        raise typer.Exit(1)
+    typer.echo(format_report(evaluate(analyses, gold_lines, scope=scope), verbose=verbose))
+    return bool(missing)
 
 
 def train_command(
@@ -81,13 +106,22 @@ def train_command(
     ] = CORPORA / "labels" / "train.jsonl",
     out: Annotated[Path | None, typer.Option(help="Model folder [default: corpora/models/TAXONOMY].")] = None,
     taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
+    ensure: Annotated[
+        bool, typer.Option("--ensure", help="Retrain only if the saved model is missing or does not fit.")
+    ] = False,
 ) -> None:
     """Train the sentence cluster/theme classifier; print its validation scores."""
     from api.cli import fail, settings_from
-    from nlp.classifier import train
+    from nlp.classifier import ModelError, ensure_model, train
     from nlp.taxonomy import load_taxonomy
 
     settings = settings_from(taxonomy=taxonomy)
+    if ensure:
+        try:
+            typer.echo(f"model ready in {ensure_model(settings.taxonomy, data_path=data)}")
+        except ModelError as exc:
+            typer.echo(f"no model for {settings.taxonomy} (the lexicon labels it): {exc}")
+        return
     target = out or CORPORA / "models" / Path(settings.taxonomy).stem
     try:
         meta = train(data, load_taxonomy(settings.taxonomy), target)

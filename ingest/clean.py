@@ -36,6 +36,57 @@ _CAPTION_RE = re.compile(
 )
 
 
+# a photo credit that ends a caption: （受访者供图） (记者 张三 摄) （资料图片）
+_CREDIT_RE = re.compile(
+    r"[（(][^（）()\n]{0,24}?(?:供图|资料图片?|图片来源[^（）()\n]{0,20}|制图|绘图"
+    r"|(?:\s|记者|通讯员|新华社|本报)[^（）()\n]{0,12}摄(?:影)?)[）)]"
+)
+_CAPTION_START_RE = re.compile(r"(?<=[。！？!?])\s*(?=图为|[▲▼△▶◀])")
+
+
+def split_captions(line: str) -> list[str]:
+    """Take captions out of a running line: break after a photo credit that text follows,
+    and before a 图为/▲ caption that follows a sentence and ends with a credit."""
+    out: list[str] = []
+    rest = line
+    for m in list(_CREDIT_RE.finditer(line)):
+        end = m.end() - (len(line) - len(rest))
+        head, tail = rest[:end], rest[end:]
+        if tail.strip() and tail.strip()[0] not in "，。；、,;":
+            out.append(head)
+            rest = tail
+    out.append(rest)
+    final: list[str] = []
+    for piece in out:
+        cut = [m.start() for m in _CAPTION_START_RE.finditer(piece)]
+        if cut and _CREDIT_RE.search(piece[cut[-1] :]) and piece.rstrip().endswith(("）", ")")):
+            final += [piece[: cut[-1]], piece[cut[-1] :]]
+        else:
+            final.append(piece)
+    return [p.strip() for p in final if p.strip()]
+
+
+_NARROW = 20  # a caption set in a narrow box beside a photo wraps at about this width
+
+
+def join_wrapped_captions(lines: list[str]) -> list[str]:
+    """A run of short unfinished lines ending in a line with a photo credit is one caption."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        narrow = len(line) <= _NARROW
+        if narrow and _CREDIT_RE.search(line) and line.rstrip().endswith(("）", ")")):
+            out.append("".join([*run, line]) if run else line)
+            run = []
+        elif narrow and not line.rstrip().endswith(tuple(END_PUNCT)):
+            run.append(line)
+        else:
+            out += run
+            run = []
+            out.append(line)
+    return out + run
+
+
 def is_cjk(ch: str) -> bool:
     return bool(_CJK_RE.match(ch))
 

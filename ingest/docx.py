@@ -20,6 +20,8 @@ from ingest.records import Span
 from ingest.tables import CELL_SEP
 from ingest.text import normalise_lines, pattern_headings
 
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 10000
 _HEADING_STYLE = re.compile(r"^(heading|标题|title)\s*\d*$", re.I)
 
 
@@ -73,7 +75,28 @@ def _hints(document: DocxDocument) -> dict[str, Any]:
     return hints
 
 
+def _check_zip(data: bytes, source: str) -> None:
+    """Refuse a zip bomb before python-docx inflates its parts into memory.
+
+    The sizes come from the central directory; zipfile stops reading a member
+    at its declared size, so a member cannot inflate past what is checked here.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise IngestError("docx.corrupt", f"cannot open the Word file: {exc}", source) from exc
+    if len(members) > MAX_MEMBERS:
+        raise IngestError("docx.bomb", f"{len(members)} parts, more than {MAX_MEMBERS}", source)
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise IngestError(
+            "docx.bomb", f"the parts inflate to {total} bytes, more than {MAX_UNPACKED_BYTES}", source
+        )
+
+
 def _open(data: bytes, source: str) -> DocxDocument:
+    _check_zip(data, source)
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

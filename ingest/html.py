@@ -16,6 +16,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from ingest.clean import split_captions
 from ingest.errors import IngestError
 from ingest.parsed import ParsedText
 from ingest.records import Problem, Span
@@ -36,6 +37,14 @@ _FURNITURE_LINE = re.compile(
     r"^(?:首页|返回首页|返回顶部|返回|更多|打印|关闭|收藏|登录|注册|English)$"
 )
 _FURNITURE_MAX = 80
+# News bylines: metadata (outlet, author, date), not article text.
+_BYLINE_MAX = 100
+_FIELD_SPLIT = re.compile(r"\s{2,}|\u3000+|\s*[|｜]\s*")
+_BYLINE_FIELD = re.compile(
+    r"^(?:来源|稿源|作者|文|发布时间|发布日期|更新时间|时间|日期|责任编辑|编辑|审核|校对|浏览次数|阅读|点击)\s*[:：]"
+)
+_NAME = r"[\u4e00-\u9fa5]{2,4}(?:[\s、，]+[\u4e00-\u9fa5]{2,4})*"
+_NAMES_ONLY = re.compile(rf"^(?:本报)?(?:见习)?记者[\s:：]*{_NAME}(?:\s*(?:通讯员|实习生)[\s:：]*{_NAME})*$")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\s-\s|\|| — )\s*")
 _FRAGMENT_KEEP = 0.8  # trafilatura must keep this share of a fragment's text
 
@@ -119,13 +128,29 @@ def _fallback_blocks(markup: str) -> list[tuple[str, bool]]:
     return [(line, False) for line in lines]
 
 
-def _assemble(blocks: list[tuple[str, bool]]) -> tuple[str, list[Span]]:
+def byline_fields(line: str) -> list[str] | None:
+    """The fields of a news byline (来源：X  作者：Y  发布时间：Z, or 记者 X 通讯员 Y), else None."""
+    if len(line) > _BYLINE_MAX:
+        return None
+    fields = [f for f in _FIELD_SPLIT.split(line) if f]
+    if any(_BYLINE_FIELD.match(f) for f in fields) or _NAMES_ONLY.match(line):
+        return fields
+    return None
+
+
+def _assemble(blocks: list[tuple[str, bool]], bylines: list[str] | None = None) -> tuple[str, list[Span]]:
+    """Text and heading spans; byline fields go to `bylines` instead of the text."""
     lines: list[str] = []
     heads: list[Span] = []
     offset = 0
     for raw, heading in blocks:
-        for line in normalise_lines(raw).split("\n"):
+        for line in (p for ln in normalise_lines(raw).split("\n") for p in split_captions(ln)):
             if not line or (len(line) <= _FURNITURE_MAX and _FURNITURE_LINE.search(line)):
+                continue
+            fields = byline_fields(line)
+            if fields is not None and not heading:
+                if bylines is not None:
+                    bylines += fields
                 continue
             if heading:
                 heads.append(Span(start=offset, end=offset + len(line)))
@@ -141,6 +166,18 @@ def _clean_title(title: str | None) -> str | None:
     return first if len(first) >= 6 else title.strip()
 
 
+def _meta_content(markup: str, names: tuple[str, ...]) -> str | None:
+    head = markup[:20000]
+    for name in names:
+        for m in re.finditer(
+            rf"<meta\b[^>]*(?:name|property)\s*=\s*[\"']{re.escape(name)}[\"'][^>]*>", head, re.I
+        ):
+            value = re.search(r"content\s*=\s*[\"']([^\"']+)", m.group(0), re.I)
+            if value and value.group(1).strip():
+                return value.group(1).strip()
+    return None
+
+
 def _hints(doc: Any, markup: str) -> dict[str, Any]:
     hints: dict[str, Any] = {}
     if doc is None:
@@ -152,8 +189,9 @@ def _hints(doc: Any, markup: str) -> dict[str, Any]:
         hints["title"] = title
     if not _is_fragment(markup) and doc.date:
         hints["date"] = doc.date
-    if doc.author:
-        hints["author"] = doc.author
+    author = doc.author or _meta_content(markup, ("author", "article:author", "byline"))
+    if author:
+        hints["author"] = author
     if doc.sitename:
         hints["outlet"] = doc.sitename
     return hints
@@ -177,13 +215,16 @@ def parse(data: bytes, source: str) -> ParsedText:
     if not markup.strip():
         raise IngestError("empty", "empty HTML document", source)
     doc = _extract(markup)
-    text, heads = _assemble(_walk_blocks(doc.body)) if doc is not None and doc.body is not None else ("", [])
+    bylines: list[str] = []
+    body = doc.body if doc is not None else None
+    text, heads = _assemble(_walk_blocks(body), bylines) if body is not None else ("", [])
     problems: list[Problem] = []
     fragment = _is_fragment(markup)
     if fragment or not text:
-        plain, plain_heads = _assemble(_fallback_blocks(markup))
+        plain_bylines: list[str] = []
+        plain, plain_heads = _assemble(_fallback_blocks(markup), plain_bylines)
         if len(text) < _FRAGMENT_KEEP * len(plain):
-            text, heads = plain, plain_heads
+            text, heads, bylines = plain, plain_heads, plain_bylines
             if not fragment:  # a whole page: the stripped text may still hold page furniture
                 problems.append(
                     Problem(code="html.fallback", message="main-text extraction failed; tags stripped")
@@ -193,4 +234,7 @@ def parse(data: bytes, source: str) -> ParsedText:
     known = {(s.start, s.end) for s in heads}
     heads += [s for s in pattern_headings(text) if (s.start, s.end) not in known]
     heads.sort(key=lambda s: s.start)
-    return ParsedText(text=text, headings=heads, problems=problems, hints=_hints(doc, markup))
+    hints = _hints(doc, markup)
+    if bylines:
+        hints["byline"] = bylines
+    return ParsedText(text=text, headings=heads, problems=problems, hints=hints)

@@ -40,7 +40,12 @@ _ISSUED_ON = re.compile(r"^(.{2,40}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*
 _ATTACHMENT = re.compile(r"^附\s*件\s*(?:\d+)?[：:]?\s*(?:\d+\s*[.．、]\s*)?(.*)$")
 _ATTACHMENT_ITEM = re.compile(r"^\d+\s*[.．、]\s*(.+)$")
 _REPORTER = re.compile(
-    r"(?:^|[\s（(])(?:本报|新华社|人民网|央视网)?记者\s*[：:]?\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，]+[\u4e00-\u9fa5]{2,4})*)"
+    r"(?:^|[\s（(：:])(?:本报|新华社|人民网|央视网)?(?:见习)?记者\s*[：:]?\s*"
+    r"([\u4e00-\u9fa5]{2,4}(?:[\s、，]+[\u4e00-\u9fa5]{2,4})*)"
+    r"(?=$|[\s，,）)]|通讯员|实习生|摄|报道)"  # a name ends here: not 记者从市经信局获悉
+)
+_AUTHOR_FIELD = re.compile(
+    r"^(?:作者|文)\s*[:：]\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，]+[\u4e00-\u9fa5]{2,4})*)$"
 )
 _LEAD_BYLINE = re.compile(r"^(?:本报讯|.{0,12}?电)\s*[（(]\s*(?:本报)?记者\s*([^）)]{2,30})[）)]")
 _BYLINE_STOP = re.compile(r"\s*(?:通讯员|实习生|摄影|摄|编辑|报道|见习记者).*$")
@@ -140,6 +145,10 @@ def _news(lines: list[str], text: str) -> dict[str, Any]:
         if m and len(line) <= 40:
             out["author"] = _BYLINE_STOP.sub("", m.group(1)).strip()
             break
+    for line in edges:
+        m = _AUTHOR_FIELD.match(line)
+        if m and "author" not in out:
+            out["author"] = m.group(1).strip()
     for line in lines[:8]:
         m = _LEAD_BYLINE.match(line)
         if m and "author" not in out:
@@ -202,7 +211,8 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     issuer = signed_by or _issuer_from_title(title)
     region = region_of(issuer) or region_of(title)
     issuer = issuer or _issuer_for_report(title, region)
-    news = _news(lines, text)
+    # bylines the HTML parser took out of the text (来源：… 作者：…) are read like head lines
+    news = _news([str(f) for f in hints.get("byline", [])] + lines, text)
     kind = _kind(title, doc_number, issuer, news, text)
     if kind == "news":
         meta.update(news)

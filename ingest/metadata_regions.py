@@ -42,6 +42,14 @@ PROVINCES = {
     "香港特别行政区": ("香港",),
     "澳门特别行政区": ("澳门",),
 }
+# Cities that headlines name without 市: provincial capitals, sub-provincial
+# cities and the cities of Zhejiang (this project's home province).
+CITY_SHORT = (
+    "宁波", "杭州", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水",
+    "广州", "深圳", "南京", "苏州", "无锡", "合肥", "武汉", "成都", "西安", "厦门", "青岛",
+    "大连", "沈阳", "长春", "哈尔滨", "济南", "郑州", "长沙", "南昌", "福州", "南宁", "海口",
+    "贵阳", "昆明", "拉萨", "兰州", "西宁", "银川", "乌鲁木齐", "呼和浩特", "石家庄", "太原",
+)  # fmt: skip
 # Issuers that speak for the whole country.
 _NATIONAL_ISSUER = re.compile(
     r"^(?:中华人民共和国)?(?:国务院|中共中央|全国人民代表大会|全国人大|国家[\u4e00-\u9fa5]{1,12}(?:委员会|委|局|署|院)|"
@@ -74,7 +82,8 @@ def region_of(name: str | None) -> str | None:
     if name.startswith("中华人民共和国") or _NATIONAL_ISSUER.match(name):
         return NATIONAL
     province = province_at(name)
-    rest = name[len(province) :] if province and name.startswith(province) else name
+    named = [p for p in ((province, *PROVINCES[province]) if province else ()) if name.startswith(p)]
+    rest = name[len(named[0]) :] if named else name
     local = _LOCAL.match(rest)
     if (
         local
@@ -82,6 +91,9 @@ def region_of(name: str | None) -> str | None:
         and not local.group(1).startswith(("关于", "省", "全"))
     ):
         return local.group(1)
+    city = next((c for c in CITY_SHORT if rest.startswith(c)), None)
+    if city:
+        return f"{city}市"
     if province:
         return province
     return None

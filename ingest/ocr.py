@@ -7,6 +7,7 @@ missing or stuck OCR engine becomes a recorded problem, never a crash or a hang.
 from __future__ import annotations
 
 import io
+import math
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import pypdfium2 as pdfium
 
 from ingest.clean import normalize_spaces
 
+MAX_PIXELS = 40_000_000  # A4 at 300 dpi is 8.7 million
 _CJK = r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]"
 # tesseract returns ASCII punctuation even between Chinese characters
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -61,7 +63,10 @@ def ocr_page(doc: pdfium.PdfDocument, index: int, dpi: int = 300, timeout: float
     """Render page `index` (0-based) and OCR it; the lines of text, cleaned."""
     page = doc[index]
     try:
-        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        width, height = page.get_size()
+        # a page declared huge (or a tiny dpi budget) must not become a multi-GB bitmap
+        scale = min(dpi / 72, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+        bitmap = page.render(scale=scale, grayscale=True)
         image = bitmap.to_pil()
     finally:
         page.close()

@@ -7,6 +7,8 @@ content order faithful; the layout work (lines, columns, furniture) is ours.
 from __future__ import annotations
 
 import ctypes
+import re
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +23,9 @@ from ingest.pdf_tables import has_ruling
 _ERR_PASSWORD = 4
 _ERR_FORMAT = 3
 _ERR_FILE = 2
+MAX_STREAM_BYTES = 256 * 1024 * 1024  # one inflated stream; a 300 dpi A4 RGB image is ~26 MB
+_STREAM_RE = re.compile(rb"(?<!end)stream\r?\n")
+_PIECE = 1 << 16
 _MAX_TABLE_CHARS = 20000  # a page denser than this is not searched for tables
 
 
@@ -48,6 +53,32 @@ class PageChars:
     ruled: bool = False  # enough ruling lines for a table grid (see pdf_tables)
 
 
+def check_streams(data: bytes, source: str, limit: int = MAX_STREAM_BYTES) -> None:
+    """Raise "pdf.bomb" when one Flate stream inflates past `limit` bytes.
+
+    pdfium inflates a content stream whole, so a 1 MB file holding a 1 GB
+    stream costs 2 GB of memory; each stream is inflated here first, in
+    bounded pieces that are thrown away. Streams that are not Flate fail at
+    their first bytes and cost nothing.
+    """
+    for m in _STREAM_RE.finditer(data):
+        inflater = zlib.decompressobj()
+        total, pos = 0, m.end()
+        try:
+            while pos < len(data) and not inflater.eof:
+                piece = data[pos : pos + _PIECE]
+                pos += _PIECE
+                while piece:
+                    total += len(inflater.decompress(piece, _PIECE * 16))
+                    if total > limit:
+                        raise IngestError(
+                            "pdf.bomb", f"a compressed stream inflates to more than {limit} bytes", source
+                        )
+                    piece = inflater.unconsumed_tail
+        except zlib.error:
+            continue
+
+
 def _sniff(data: bytes, source: str) -> None:
     """Reject what is plainly not a PDF before pdfium sees it."""
     if not data or not data.strip():
@@ -64,6 +95,7 @@ def _sniff(data: bytes, source: str) -> None:
 def open_pdf(data: bytes, source: str, max_pages: int) -> Iterator[pdfium.PdfDocument]:
     """Open `data` as a PDF; raise IngestError with a stable code for bad input."""
     _sniff(data, source)
+    check_streams(data, source)
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -65,7 +65,7 @@ def cell_at(text: str, offset: int) -> Cell | None:
 
 
 def cell_subject(text: str, offset: int) -> str | None:
-    """"row header column header" for a data cell (row and column > 0), else None."""
+    """The subject "row header column header" of a data cell (row and column > 0), else None."""
     cell = cell_at(text, offset)
     if cell is None or cell.row == 0 or cell.column == 0:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ingest.clean import rejoin_lines
+from ingest.clean import join_wrapped_captions, rejoin_lines, split_captions
 from ingest.errors import IngestError
 from ingest.parsed import ParsedText
 from ingest.records import Span
@@ -20,6 +20,8 @@ PROVENANCE_PREFIX = b"# source:"
 # page-join marker) sits inside a paragraph, so its neighbours are joined.
 _ZW_JOIN = re.compile(r"(?<=[^\n])\n[ \t]*\u200b[ \t]*\n(?=[^\n])")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# A sub- or superscript set on its own line by a web page's markup: M\n2\n增长 → M2增长.
+_SUBSCRIPT = re.compile(r"(?<=[A-Za-z])\n(\d{1,2})\n(?=[^\n])")
 _LINE_SPACE = re.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
 # Licence boilerplate that wikisource appends after the last paragraph.
 _FOOTER_STARTS = ("本作品是中华人民共和国的", "本作品在全世界都属于公有领域", "Public domain")
@@ -122,10 +124,12 @@ def parse(data: bytes, source: str) -> ParsedText:
     hints, body = split_provenance(data)
     if looks_binary(body):
         raise IngestError("unsupported", "binary data that is not PDF, DOCX or HTML", source)
-    text = strip_footer(normalise_lines(decode(body, source)))
+    text = _SUBSCRIPT.sub(r"\1", strip_footer(normalise_lines(decode(body, source))))
     if not text.strip():
         raise IngestError("empty", "no text in the file", source)
     if hard_wrapped(text):
         text = "\n".join(rejoin_lines(text.split("\n")))
         hints["rejoined_lines"] = True
+    lines = join_wrapped_captions(text.split("\n"))
+    text = "\n".join(piece for line in lines for piece in split_captions(line))
     return ParsedText(text=text, headings=pattern_headings(text), hints=hints)

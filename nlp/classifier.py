@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import platform
+import shutil
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -25,24 +27,40 @@ import scipy
 import sklearn
 
 from nlp.classifier_eval import Report, evaluate_labels, read_jsonl
-from nlp.classifier_features import Featurizer
+from nlp.classifier_features import Featurizer, innermost_heading, prepare
 from nlp.classifier_train import (
     Config,
     LabelModel,
     choose,
+    decide,
+    f1,
     fit_label,
     out_of_fold,
     positive_proba,
 )
-from nlp.labels import LabelPair, LexiconLabeller
+from nlp.labels import LabelPair, LexiconLabeller, with_implied_themes
 from nlp.records import Label
 from nlp.segmenter import make_tokenizer
 from nlp.taxonomy import Taxonomy, load_taxonomy
 
+ROOT = Path(__file__).resolve().parents[1]
+MODELS_DIR = ROOT / "corpora" / "models"
+TRAIN_DATA = ROOT / "corpora" / "labels" / "train.jsonl"
 MODEL_FILE = "model.joblib"
 META_FILE = "metadata.json"
 KINDS = ("clusters", "themes")
-__all__ = ["Classifier", "ModelError", "evaluate_labels", "load_classifier", "train", "Report"]
+__all__ = [
+    "Classifier",
+    "ModelError",
+    "ensure_model",
+    "evaluate_labels",
+    "load_classifier",
+    "train",
+    "Report",
+]
+
+
+log = logging.getLogger(__name__)
 
 
 class ModelError(RuntimeError):
@@ -82,40 +100,33 @@ class Classifier:
         self.metadata = metadata
         self.lexicon = LexiconLabeller(taxonomy)
 
-    def predict_proba(self, texts: list[str], contexts: list[str | None]) -> dict[str, np.ndarray]:
-        x = self.featurizer.transform(texts, contexts, self.tokenizer, self.lexicon)
-        lexical = self.lexicon.predict(texts, contexts)
-        out = {}
-        for k, kind in enumerate(KINDS):
-            cols = []
-            for m in self.models[kind]:
-                if m.source == "model":
-                    cols.append(positive_proba(m.estimator, x))
-                else:  # lexicon scores stand in for probabilities
-                    cols.append(np.array([_score_of(pair[k], m.label) for pair in lexical]))
-            out[kind] = np.column_stack(cols) if cols else np.zeros((len(texts), 0))
-        return out
-
     def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:
         contexts = contexts if contexts is not None else [None] * len(texts)
         if len(contexts) != len(texts):
             raise ValueError("texts and contexts differ in length")
         if not texts:
             return []
-        proba = self.predict_proba(texts, contexts)
-        result: list[LabelPair] = []
-        for i in range(len(texts)):
-            pair = tuple(self._labels(kind, proba[kind][i]) for kind in KINDS)
-            result.append(pair)  # type: ignore[arg-type]
-        return result
-
-    def _labels(self, kind: str, row: np.ndarray) -> list[Label]:
-        chosen = [
-            Label(label=m.label, score=round(float(p), 3))
-            for m, p in zip(self.models[kind], row, strict=True)
-            if p >= m.threshold
+        data = prepare(texts, contexts, self.tokenizer, self.lexicon)
+        x = self.featurizer.transform(data)
+        lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts])
+        columns = {kind: self._scores(kind, k, x, lexical) for k, kind in enumerate(KINDS)}
+        return [
+            (clusters, with_implied_themes(self.taxonomy, clusters, themes))
+            for clusters, themes in zip(columns["clusters"], columns["themes"], strict=True)
         ]
-        return sorted(chosen, key=lambda lab: -lab.score)
+
+    def _scores(self, kind: str, k: int, x: Any, lexical: list[LabelPair]) -> list[list[Label]]:
+        """Per sentence, the chosen labels of one kind with a score in [0, 1], best first."""
+        out: list[list[Label]] = [[] for _ in lexical]
+        for m in self.models[kind]:
+            lex = np.array([_score_of(pair[k], m.label) for pair in lexical])
+            proba = positive_proba(m.estimator, x) if m.estimator is not None else np.zeros(len(lex))
+            chosen = decide(m.source, proba, m.threshold, lex > 0)
+            # the score is the model's probability, or the lexicon's score where it decided
+            score = np.where(proba >= m.threshold, proba, lex) if m.source != "lexicon" else lex
+            for i in np.flatnonzero(chosen):
+                out[i].append(Label(label=m.label, score=round(float(score[i]), 3)))
+        return [sorted(labels, key=lambda lab: -lab.score) for labels in out]
 
 
 def _score_of(labels: list[Label], name: str) -> float:
@@ -124,6 +135,51 @@ def _score_of(labels: list[Label], name: str) -> float:
 
 def _targets(rows: list[dict[str, Any]], kind: str, labels: list[str]) -> np.ndarray:
     return np.array([[label in row.get(kind, []) for label in labels] for row in rows], dtype=bool)
+
+
+def _lexical(pairs: list[LabelPair], k: int, labels: list[str]) -> np.ndarray:
+    return np.array([[lab in {x.label for x in pair[k]} for lab in labels] for pair in pairs], dtype=bool)
+
+
+def training_rows(data_path: str | Path, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """The `train` rows of a labelled JSONL file in a fixed order; their labels must be the taxonomy's."""
+    rows = [r for r in read_jsonl(data_path) if r.get("split", "train") == "train"]
+    rows.sort(key=lambda r: (r.get("doc") or "", r["text"], r.get("context") or ""))  # order-independent
+    if not rows:
+        raise ValueError(f"{data_path}: no training rows")
+    known = set(taxonomy.cluster_labels) | set(taxonomy.theme_labels)
+    unknown = sorted({lab for r in rows for kind in KINDS for lab in r.get(kind, [])} - known)
+    if unknown:
+        raise ValueError(f"{data_path}: labels {unknown[:5]} are not in taxonomy {taxonomy.name}")
+    return rows
+
+
+def fit(
+    rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenizer: jieba.Tokenizer
+) -> tuple[Featurizer, dict[str, list[LabelModel]], dict[str, Any]]:
+    """Choose and fit every label's decision on `rows` (grouped CV inside); nothing is saved."""
+    lexicon = LexiconLabeller(taxonomy)
+    texts, contexts = [r["text"] for r in rows], [r.get("context") for r in rows]
+    groups = [r.get("doc") or r["text"] for r in rows]
+    data = prepare(texts, contexts, tokenizer, lexicon)
+    lexical = lexicon.predict(texts, [innermost_heading(c) for c in contexts])
+    featurizer = config.featurizer()
+    x = featurizer.fit_transform(data)
+    models: dict[str, list[LabelModel]] = {}
+    validation: dict[str, Any] = {}
+    for k, kind in enumerate(KINDS):
+        labels = taxonomy.cluster_labels if kind == "clusters" else taxonomy.theme_labels
+        y, lex = _targets(rows, kind, labels), _lexical(lexical, k, labels)
+        oof = out_of_fold(data, y, groups, config)
+        models[kind] = []
+        for j, (label, ch) in enumerate(zip(labels, choose(y, oof, lex, config), strict=True)):
+            est = fit_label(x, y[:, j], config, ch.C) if ch.source != "lexicon" else None
+            source = ch.source if est is not None else "lexicon"
+            models[kind].append(
+                LabelModel(label, est, ch.threshold, source, round(ch.f1, 4), round(ch.lexicon_f1, 4), ch.C)
+            )
+        validation[kind] = {"oof_micro_f1_tuned": round(_micro(y, oof, models[kind], lex, config), 4)}
+    return featurizer, models, validation
 
 
 def train(
@@ -136,39 +192,13 @@ def train(
     """Fit on the `train` split of a labelled JSONL file; save model + metadata; return the metadata."""
     config = config or Config()
     data_path, out_dir = Path(data_path), Path(out_dir)
-    rows = [r for r in read_jsonl(data_path) if r.get("split", "train") == "train"]
-    rows.sort(key=lambda r: (r.get("doc") or "", r["text"], r.get("context") or ""))  # order-independent
-    if not rows:
-        raise ValueError(f"{data_path}: no training rows")
+    rows = training_rows(data_path, taxonomy)
     tokenizer = tokenizer or make_tokenizer(taxonomy.dictionary_words())
-    lexicon = LexiconLabeller(taxonomy)
-    texts, contexts = [r["text"] for r in rows], [r.get("context") for r in rows]
-    groups = [r.get("doc") or r["text"] for r in rows]
-    lexical = lexicon.predict(texts, contexts)
-
-    featurizer = Featurizer.new(config.use_lexicon)
-    x = featurizer.fit_transform(texts, contexts, tokenizer, lexicon)
-    models: dict[str, list[LabelModel]] = {}
-    validation: dict[str, dict[str, Any]] = {}
-    for k, kind in enumerate(KINDS):
-        labels = taxonomy.cluster_labels if kind == "clusters" else taxonomy.theme_labels
-        y = _targets(rows, kind, labels)
-        lex = np.array([[lab in {x.label for x in pair[k]} for lab in labels] for pair in lexical])
-        oof = out_of_fold(texts, contexts, y, groups, tokenizer, lexicon, config)
-        models[kind] = []
-        for j, (label, (source, thr, mf1, lf1)) in enumerate(
-            zip(labels, choose(labels, y, oof, lex), strict=True)
-        ):
-            est = fit_label(x, y[:, j], config) if source == "model" else None
-            source = source if est is not None else "lexicon"
-            threshold = thr if source == "model" else 0.5
-            models[kind].append(LabelModel(label, est, threshold, source, round(mf1, 4), round(lf1, 4)))
-        validation[kind] = {"oof_micro_f1": round(_micro(y, oof, models[kind], lex), 4)}
-
+    featurizer, models, validation = fit(rows, taxonomy, config, tokenizer)
     out_dir.mkdir(parents=True, exist_ok=True)
     joblib.dump({"featurizer": featurizer, "models": models}, out_dir / MODEL_FILE, compress=3)
     metadata = {
-        "format": 1,
+        "format": 2,
         "taxonomy": {"name": taxonomy.name, "version": taxonomy.version},
         "labels": {kind: [asdict_label(m) for m in models[kind]] for kind in KINDS},
         "config": asdict(config),
@@ -177,28 +207,31 @@ def train(
         "libraries": library_versions(),
         "artefact_sha256": sha256_file(out_dir / MODEL_FILE),
     }
-    (out_dir / META_FILE).write_text(
-        json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    return metadata
+    text = json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
+    (out_dir / META_FILE).write_text(text, encoding="utf-8")
+    return json.loads(text)  # tuples as lists, exactly as a reader sees them
 
 
 def asdict_label(m: LabelModel) -> dict[str, Any]:
     return {
         "label": m.label,
         "source": m.source,
+        "C": m.C,
         "threshold": m.threshold,
         "validation_f1": m.validation_f1,
         "lexicon_f1": m.lexicon_f1,
     }
 
 
-def _micro(y: np.ndarray, oof: np.ndarray, models: list[LabelModel], lex: np.ndarray) -> float:
-    pred = np.column_stack(
-        [oof[:, j] >= m.threshold if m.source == "model" else lex[:, j] for j, m in enumerate(models)]
-    )
-    tp = float((pred & y).sum())
-    return 2 * tp / float(pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
+def _micro(
+    y: np.ndarray, oof: np.ndarray, models: list[LabelModel], lex: np.ndarray, config: Config
+) -> float:
+    """Out-of-fold micro F1 with the chosen settings (optimistic: they were chosen on it)."""
+    cols = []
+    for j, m in enumerate(models):
+        k = config.c_grid.index(m.C) if m.C in config.c_grid else 0
+        cols.append(decide(m.source, oof[k, :, j], m.threshold, lex[:, j]))
+    return f1(y, np.column_stack(cols))
 
 
 def load_classifier(
@@ -237,3 +270,41 @@ def check_metadata(
         raise ModelError(f"{model_path}: sha256 differs from its metadata (altered or truncated)")
     if data_path is not None and sha256_file(Path(data_path)) != meta["training_data"]["sha256"]:
         raise ModelError(f"{data_path}: training data changed since the model was built")
+
+
+def ensure_model(
+    taxonomy_name: str,
+    models_dir: str | Path = MODELS_DIR,
+    data_path: str | Path = TRAIN_DATA,
+    config: Config | None = None,
+) -> Path:
+    """The folder of a usable saved classifier for `taxonomy_name`, retraining it if needed.
+
+    The artefact in models_dir/<taxonomy> is kept when it loads and its metadata
+    fits this taxonomy, these library versions and the current training data;
+    otherwise (missing, altered, stale or built with other library versions) it
+    is retrained from `data_path`, deterministically, into a temporary folder
+    that then replaces it.  Raises ModelError when no model can be built (e.g.
+    the labelled data does not use this taxonomy's labels).
+    """
+    taxonomy = load_taxonomy(taxonomy_name)
+    target = Path(models_dir) / taxonomy.name
+    try:
+        meta = json.loads((target / META_FILE).read_text(encoding="utf-8"))
+        check_metadata(meta, taxonomy, target / MODEL_FILE, data_path)
+        joblib.load(target / MODEL_FILE)
+        return target
+    except (OSError, ValueError, KeyError, ModelError) as err:
+        log.warning("retraining %s: %s", target, err)
+    except Exception as err:  # noqa: BLE001 — an artefact that cannot be unpickled is retrained
+        log.warning("retraining %s: cannot load (%s)", target, type(err).__name__)
+    staging = target.with_name(target.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        train(data_path, taxonomy, staging, config)
+    except ValueError as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ModelError(f"cannot train a model for {taxonomy.name}: {err}") from err
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    return target

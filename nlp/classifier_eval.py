@@ -134,3 +134,47 @@ def format_report(report: Report, title: str = "") -> str:
         if top:
             lines.append("  confusions: " + ", ".join(f"{g}->{p_} x{n}" for (g, p_), n in top))
     return "\n".join(lines)
+
+
+def format_side_by_side(learned: Report, lexicon: Report, title: str = "", top: int = 8) -> str:
+    """Per-label P/R/F1 of the classifier and the lexicon in one table, micro-F1 and top confusions."""
+    lines = [f"== {title} (n={learned.n})"] if title else []
+    for kind in KINDS:
+        lines.append(f"{kind:<12} {'classifier P/R/F1':>20} {'lexicon P/R/F1':>20} {'support':>8}")
+        a, b = learned.micro[kind].prf, lexicon.micro[kind].prf
+        lines.append(f"{'micro':<12}{_prf(a):>20} {_prf(b):>20} {_support_micro(learned, kind):>8}")
+        labels = set(learned.per_label[kind]) | set(lexicon.per_label[kind])
+        for lab in sorted(labels, key=lambda x: -_support(learned, kind, x)):
+            a = learned.per_label[kind].get(lab, Counts()).prf
+            b = lexicon.per_label[kind].get(lab, Counts()).prf
+            lines.append(f"  {lab:<10}{_prf(a):>20} {_prf(b):>20} {_support(learned, kind, lab):>8}")
+        for name, report in (("classifier", learned), ("lexicon", lexicon)):
+            pairs = report.confusions[kind].most_common(top)
+            text = ", ".join(f"{g}→{p} ×{n}" for (g, p), n in pairs) or "none"
+            lines.append(f"  top confusions ({name}, gold→predicted): {text}")
+    return "\n".join(lines)
+
+
+def _prf(values: tuple[float, float, float]) -> str:
+    return "/".join(f"{v:.3f}" for v in values)
+
+
+def _support_micro(report: Report, kind: str) -> int:
+    return report.micro[kind].tp + report.micro[kind].fn
+
+
+def _support(report: Report, kind: str, label: str) -> int:
+    c = report.per_label[kind].get(label, Counts())
+    return c.tp + c.fn
+
+
+def label_report(model_path: str | Path, test_path: str | Path, taxonomy: str = "ningbo-361-2023") -> str:
+    """`policyscope eval` for labels: the saved classifier beside the lexicon on the test split."""
+    from nlp.classifier import load_classifier  # the classifier imports this module
+    from nlp.labels import LexiconLabeller
+    from nlp.taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomy)
+    learned = evaluate_labels(load_classifier(model_path, taxonomy=tax), test_path)
+    lexicon = evaluate_labels(LexiconLabeller(tax), test_path)
+    return format_side_by_side(learned, lexicon, f"{Path(test_path).name}: classifier vs lexicon")

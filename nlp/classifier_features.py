@@ -9,7 +9,6 @@ process-local): it is handed in again when the model loads.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import jieba
@@ -17,24 +16,10 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlp.labels import LexiconLabeller
+from nlp.labels import LexiconLabeller, innermost_heading
 
 CONTEXT_PREFIX = "^"  # heading words live in their own feature space
 NO_CONTEXT = "^<none>"  # keeps the heading vocabulary non-empty
-# Where a heading starts inside an outline path ("一、… （二）…"): the training
-# data records only the innermost heading, so inference must use the same.
-HEADING_START = re.compile(
-    r"(?:^|\s)(?=第[一二三四五六七八九十百零\d]+[章篇部分]|[一二三四五六七八九十]+[、.．]|"
-    r"[（(][一二三四五六七八九十]+[)）])"
-)
-
-
-def innermost_heading(context: str | None) -> str | None:
-    """The last 第…章 / 一、 / （一） heading of an outline path, else the path itself."""
-    if not context or not context.strip():
-        return None
-    starts = [m.end() for m in HEADING_START.finditer(context)]
-    return context[starts[-1] :].strip() if starts else context.strip()
 
 
 def passthrough(tokens: list[str]) -> list[str]:

@@ -4,6 +4,11 @@ The same figures as ../shared/tools/score.py: a predicted quantity matches a
 gold one when its sentence holds the gold anchor, its raw text lies inside
 the anchor, and value and unit agree (whitespace ignored). Optional gold lines
 neither count as a miss nor as an extra.
+
+`scope="anchored"` is for partial gold (whole paragraphs annotated, the rest
+not): an unmatched prediction counts as extra only when its sentence holds
+some gold anchor (quantity, optional or negative) of its document. Recall and
+field accuracies are the same at either scope.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 _WS = re.compile(r"\s+")
 _FIELDS = ("comparator", "kind", "change", "year")
+Scope = Literal["all", "anchored"]
 
 
 def _norm(text: str | None) -> str:
@@ -58,8 +64,14 @@ def _predicted(analyses: list[dict]) -> dict[str, dict]:
     return by_doc
 
 
-def evaluate(analyses: list[dict], gold: list[dict]) -> dict:
-    """Precision/recall/F1 for quantities and targets, field accuracies, label F1, problems."""
+def evaluate(analyses: list[dict], gold: list[dict], scope: Scope = "all") -> dict:
+    """Precision/recall/F1 for quantities and targets, field accuracies, label F1, problems.
+
+    `scope`: "all" (every unmatched prediction is extra, as score.py) or
+    "anchored" (only those in a sentence holding a gold anchor of the document).
+    """
+    if scope not in ("all", "anchored"):
+        raise ValueError(f"scope must be 'all' or 'anchored', not {scope!r}")
     pred = _predicted(analyses)
     gold_by_doc: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
@@ -71,7 +83,8 @@ def evaluate(analyses: list[dict], gold: list[dict]) -> dict:
         if doc not in pred:
             problems.append(f"{doc}: no prediction for this document")
         p = pred.get(doc, {"sentences": [], "quantities": []})
-        _score_quantities(doc, golds, p["quantities"], tally, problems)
+        quants = p["quantities"] if scope == "all" else _anchored(golds, p["quantities"])
+        _score_quantities(doc, golds, quants, tally, problems)
         _score_labels(doc, golds, p["sentences"], labels, problems)
     stats, fields, totals = tally["stats"], tally["fields"], tally["totals"]
     result: dict[str, Any] = {
@@ -86,6 +99,12 @@ def evaluate(analyses: list[dict], gold: list[dict]) -> dict:
     result["counts"] = dict(stats)
     result["problems"] = problems
     return result
+
+
+def _anchored(golds: list[dict], quants: list[dict]) -> list[dict]:
+    """The predictions whose sentence holds a gold anchor: the annotated part of the document."""
+    anchors = {_norm(g["anchor"]) for g in golds if "value" in g or g.get("negative")}
+    return [q for q in quants if any(a in q["_sentence"] for a in anchors)]
 
 
 def _match(g: dict, quants: list[dict], used: set[int]) -> int | None:

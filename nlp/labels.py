@@ -22,8 +22,39 @@ INDUSTRY_CUES = re.compile(
     r"产业|产值|企业|集群|基地|园区|项目|产品|制造|营业收入|营收|规模|产能|产量|链|研发|"
     r"技术|工厂|生产|市场|出口|投资|领域|行业|装备|材料"
 )
+# Where a heading starts inside an outline path ("一、… （二）…"): the labelled
+# data records only the innermost heading, so inference uses the same.
+HEADING_START = re.compile(
+    r"(?:^|\s)(?=第[一二三四五六七八九十百零\d]+[章篇部分]|[一二三四五六七八九十]+[、.．]|"
+    r"[（(][一二三四五六七八九十]+[)）])"
+)
+MINOR_HEADINGS = re.compile(r"\s+(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[①-⑳]).*$", re.DOTALL)
 INHERIT_FACTOR = 0.6  # inherited labels are less certain than named ones
 WEAK_SCORE = 0.5
+
+
+def innermost_heading(context: str | None) -> str | None:
+    """The last 第…章 / 一、 / （一） heading of an outline path (without 1./(1) below it)."""
+    if not context or not context.strip():
+        return None
+    starts = [m.end() for m in HEADING_START.finditer(context)]
+    inner = context[starts[-1] :] if starts else context
+    return MINOR_HEADINGS.sub("", inner.strip()) or None  # 1. and (1) headings are not recorded
+
+
+def with_implied_themes(taxonomy: Taxonomy, clusters: list[Label], themes: list[Label]) -> list[Label]:
+    """Add the themes the clusters carry by tier (a future industry is `new`), at the cluster's score."""
+    have = {lab.label for lab in themes}
+    added = []
+    for cluster in clusters:
+        for theme in taxonomy.implied_themes([cluster.label]):
+            if theme not in have:
+                have.add(theme)
+                added.append(Label(label=theme, score=cluster.score))
+    if not added:
+        return themes
+    order = {t: i for i, t in enumerate(taxonomy.theme_labels)}
+    return sorted(themes + added, key=lambda lab: (-lab.score, order.get(lab.label, len(order))))
 
 
 class Labeller(Protocol):
@@ -82,8 +113,8 @@ class LexiconLabeller:
             raise ValueError("texts and contexts differ in length")
         heading_cache: dict[str, list[Label]] = {}
         out: list[LabelPair] = []
-        for text, context in zip(texts, contexts, strict=True):
-            clusters = self.clusters(text)
+        for text, path in zip(texts, contexts, strict=True):
+            clusters, context = self.clusters(text), innermost_heading(path)
             if not clusters and context and INDUSTRY_CUES.search(text):
                 if context not in heading_cache:
                     heading_cache[context] = self.clusters(context)
@@ -91,7 +122,7 @@ class LexiconLabeller:
                     Label(label=lab.label, score=round(lab.score * INHERIT_FACTOR, 3))
                     for lab in heading_cache[context]
                 ]
-            out.append((clusters, self.themes(text)))
+            out.append((clusters, with_implied_themes(self.taxonomy, clusters, self.themes(text))))
         return out
 
     def clusters(self, text: str) -> list[Label]:

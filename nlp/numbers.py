@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from nlp.number_roles import role_of
 from nlp.numerals import DIGITS, FULLWIDTH, NumeralError, parse_chinese_number, tidy
 from nlp.quantity_units import (
+    HEAD_NOUN_UNITS,
+    HEAD_UNITS,
     PREFIX_COMPARATORS,
     PREFIX_VALUES,
     SUFFIX_COMPARATORS,
@@ -75,7 +77,37 @@ def find_numbers(text: str) -> list[NumberExpr]:
         if expr is not None:
             source = text[expr.start : expr.end] if translated else expr.raw
             found.append(expr if source == expr.raw else replace(expr, raw=source))
-    return _merge_ranges(t, text, found)
+    return _unit_from_context(t, _merge_ranges(t, text, found))
+
+
+def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
+    """Units a number leaves unsaid.
+
+    分别提高11.1、11.2个百分点: a bare number listed before a number with a unit
+    shares that unit (right to left, so a chain of several works).
+    405万皖北群众: a magnitude count with no measure word is counted in the unit
+    of its head noun (人, 户).
+    """
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.role == "bare"
+            and a.unit is None
+            and b.role == "quantity"
+            and b.unit is not None
+            and t[a.end : b.start] == "、"
+            and a.base == a.value
+            and a.comparator == "eq"
+        ):
+            scale = b.value / b.base if b.base else 1.0
+            out[i] = replace(a, value=tidy(a.base * scale), unit=b.unit, role="quantity", change=b.change)
+    for i, a in enumerate(out):
+        if a.role == "quantity" and a.unit is None and a.value != a.base:
+            head = HEAD_NOUN_UNITS.match(t, a.end)
+            if head:
+                out[i] = replace(a, unit=HEAD_UNITS.get(head.group("head"), "人"))
+    return out
 
 
 def _build(t: str, m: re.Match[str]) -> NumberExpr | None:

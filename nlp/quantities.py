@@ -9,22 +9,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
 
 from ingest.metadata_regions import PROVINCES
 from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import Section, change_of, kind_and_year, paragraph_lead_year, update_section
-from nlp.quantity_subject import clause_start, ends_with_action, left_subject, right_subject
+from nlp.quantity_subject import clause_start, ends_with_action, left_subject, right_subject, skip_lead_in
+from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Quantity, Sentence
 
 _REPORT = re.compile(r"政府工作报告")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
 _VERBLESS = re.compile(r"[^，,；;。]{0,3}?[，,（(、]\s*(?:去年|上年|今年|(?:19|20)\d\d年|同期|全年)?[是为]?")
-# every province's full and short name -> full name (江苏 -> 江苏省)
+_CITIES = Path(__file__).resolve().parents[1] / "corpora" / "regions" / "cities.tsv"
+
+
+def _city_names() -> dict[str, str]:
+    """City name and short name -> full name (宁波 -> 宁波市), from corpora/regions/cities.tsv."""
+    names: dict[str, str] = {}
+    for line in _CITIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            city = line.split("\t")[0].strip()
+            names[city] = city
+            names.setdefault(city.removesuffix("市"), city)
+    return names
+
+
+# every province's and listed city's full and short name -> full name (江苏 -> 江苏省, 宁波 -> 宁波市);
+# a province keeps its short name where a city shares it (吉林)
 PROVINCE_NAMES = {name: full for full, shorts in PROVINCES.items() for name in (full, *shorts)}
-_PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PROVINCE_NAMES, key=len, reverse=True)) + ")")
+PLACE_NAMES = MappingProxyType({**_city_names(), **PROVINCE_NAMES})
+_PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True)) + ")")
 _PAIR = re.compile(r"[和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
+# an item that already ends in an indicator word names its own indicator
+_HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量)$")
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
 
@@ -41,22 +62,28 @@ class DocContext:
 
 def extract_quantities(text: str, sentences: list[Sentence], context: DocContext) -> list[Quantity]:
     """Every quantity in `text`, each inside one of `sentences` (offsets into `text`)."""
-    numbers = [n for n in find_numbers(text) if n.role == "quantity"]
+    found = find_numbers(text)
+    numbers = sorted(
+        [n for n in found if n.role == "quantity"] + cell_numbers(text, found), key=lambda n: n.start
+    )
     head = (context.title or "") + text[:1000]
     report = bool(_REPORT.search(head))
     # no date: a plan's first year, else a year in the title (never a period's end year)
     doc_year = context.year or (context.period[0] if context.period else _year_from(context.title or ""))
     period_end = context.period[1] if context.period else None
     news = context.kind == "news" or (context.kind != "policy" and not report and period_end is None)
+    if period_end is None and not report and not news:
+        period_end = goal_year(sentences)  # （四）试点目标。到2020年，…: the plan's horizon
     section = Section()
     out: list[Quantity] = []
-    i, lead_year, last_end = 0, None, 0
+    i, lead_year, last_end, carry = 0, None, 0, False
     for sentence in sentences:
         heading = sentence.heading or bool(_HEADING_SHAPE.match(sentence.text) and len(sentence.text) < 40)
         section = update_section(section, sentence.text, heading, doc_year, report)
-        if heading or "\n" in text[last_end : sentence.start]:
-            lead_year = None  # a new paragraph
-        lead_year = paragraph_lead_year(sentence.text) or lead_year
+        if heading or "\n" in text[last_end : sentence.start] and not carry:
+            lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
+        if (year := paragraph_lead_year(sentence.text)) is not None:
+            lead_year, carry = year, sentence.text.rstrip().endswith(("：", ":"))
         last_end = sentence.end
         while i < len(numbers) and numbers[i].start < sentence.start:
             i += 1
@@ -66,7 +93,22 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             i += 1
         settings = (section, doc_year, period_end, news, context.region, lead_year)
         out.extend(_sentence_quantities(text, sentence, mine, settings))
+    apply_cell_headers(text, out, doc_year)
     return out
+
+
+def goal_year(sentences: list[Sentence]) -> int | None:
+    """The due year of a plan's goals: 到2020年 right after the first 目标 that has one
+    (（四）试点目标。到2020年，…)."""
+    for i, sentence in enumerate(sentences):
+        if "目标" in sentence.text:
+            after = sentence.text.split("目标", 1)[1]
+            if len(after) < 4 and i + 1 < len(sentences):
+                after += sentences[i + 1].text
+            year = paragraph_lead_year(after[:24])
+            if year is not None:
+                return year
+    return None
 
 
 def _year_from(head: str) -> int | None:
@@ -82,6 +124,7 @@ def _sentence_quantities(
     out: list[Quantity] = []
     prev: Quantity | None = None
     prev_end = 0
+    back: list[bool] = []  # inherited by a 分别 clause: 甲78.7%，乙62.6%，分别提高11.1、11.2个百分点
     for n in numbers:
         pos, end = n.start - sentence.start, n.end - sentence.start
         cstart = clause_start(s, pos)
@@ -91,7 +134,7 @@ def _sentence_quantities(
         gap = s[prev_end:pos] if prev is not None else None
         listed = gap is not None and bool(_LIST_JOIN.match(gap))
         kind, year = kind_and_year(s[:pos], s[cstart:pos], section, doc_year, period_end, news, lead_year)
-        change = n.change or change_of(s[cstart:pos], n.unit)
+        change = n.change or change_of(s[cstart:pos], n.unit, s[end : end + 8])
         if listed and prev is not None:
             change = change or prev.change
             kind, year = prev.kind, prev.year
@@ -110,23 +153,64 @@ def _sentence_quantities(
             year=year,
             region=_region(s, cstart, region),
         )
+        inherit = span == "inherit" and prev is not None
+        back.append(inherit and (s[cstart:pos].startswith("分别") or listed and bool(back) and back[-1]))
         if span == "inherit" and prev is not None:
             q.subject, q.subject_start, q.subject_end = prev.subject, prev.subject_start, prev.subject_end
             if q.change is None and prev.unit == q.unit and _VERBLESS.fullmatch(s, prev_end, pos):
                 q.change = prev.change  # 地区生产总值增长6%左右，去年为5.8%
+        elif isinstance(span, tuple) and prev is not None and prev.subject and s.startswith("占", span[0]):
+            q.subject = (
+                prev.subject + s[span[0] : span[1]]
+            )  # 产量增长43%、占全国1/4: the same indicator's share
         elif isinstance(span, tuple):
+            place, bare = _PROVINCE.match(s, span[0], span[1]), _without_place(s, span)
+            if place and bare[0] > span[0]:
+                q.region = PLACE_NAMES[place.group(1)]
+            span = bare
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
+        if prev is not None and q.region == region and q.subject == prev.subject:
+            q.region = prev.region  # the same indicator in the same place
         out.append(q)
         prev, prev_end = q, end
     _distribute(out, text)
+    _respectively_back(out, back)
     return out
 
 
+def _respectively_back(quantities: list[Quantity], back: list[bool]) -> None:
+    """A run of k numbers after 分别 with no subject of its own measures the k quantities before it."""
+    i = 0
+    while i < len(quantities):
+        j = i
+        while j < len(quantities) and back[j]:
+            j += 1
+        k = j - i
+        if k >= 2 and i >= k and not any(back[i - k : i]):
+            earlier = quantities[i - k : i]
+            if len({q.subject for q in earlier}) == k:
+                for q, src in zip(quantities[i:j], earlier, strict=True):
+                    q.subject, q.subject_start, q.subject_end = (
+                        src.subject,
+                        src.subject_start,
+                        src.subject_end,
+                    )
+        i = max(j, i + 1)
+
+
+def _without_place(s: str, span: tuple[int, int]) -> tuple[int, int]:
+    """青岛市新能源汽车产量 -> 新能源汽车产量: the place is the record's region, not its indicator."""
+    m = _PROVINCE.match(s, span[0], span[1])
+    start = skip_lead_in(s, m.end(), span[1]) if m else span[0]
+    return (start, span[1]) if span[1] - start >= 2 else span
+
+
 def _region(s: str, cstart: int, default: str | None) -> str | None:
-    """The document's region, unless the sentence or clause opens with a province (江苏地区生产总值…)."""
+    """The document's region, unless the sentence or clause opens with a province or city
+    (江苏地区生产总值…, 青岛市新能源汽车产量…)."""
     m = _PROVINCE.match(s, cstart) or _PROVINCE.match(s)
-    return PROVINCE_NAMES[m.group(1)] if m else default
+    return PLACE_NAMES[m.group(1)] if m else default
 
 
 def _distribute(quantities: list[Quantity], text: str) -> None:
@@ -150,9 +234,30 @@ def _distribute(quantities: list[Quantity], text: str) -> None:
         if len(items) != len(chain) or "分别" not in text[head.subject_end : head.start]:
             continue
         pos = head.subject_start
+        shared = _shared_head(items)
         for q, item in zip(chain, items, strict=True):
             q.subject, q.subject_start, q.subject_end = item, pos, pos + len(item)
+            if shared and item != items[-1] and not _HAS_HEAD.search(item):
+                q.subject, q.subject_start, q.subject_end = item + shared, None, None
             pos += len(item) + 1
+
+
+def _shared_head(items: list[str]) -> str | None:
+    """城镇、农村居民人均可支配收入: the head noun the listed modifiers share, 居民人均可支配收入.
+
+    The last item is modifier + head; its modifier ends where it repeats the
+    previous item's ending (高新技术企业、科技型中小企业数量 -> 数量), else it is
+    as long as a one- or two-character previous item (城镇、农村…; 第一、二、三产业).
+    """
+    last, before = items[-1], items[-2]
+    cut = len(before) if len(before) <= 2 else len(last)
+    for k in range(min(len(before), len(last)), 1, -1):
+        found = last.find(before[-k:])
+        if found >= 0:
+            cut = found + k
+            break
+    head = last[cut:]
+    return head if len(head) >= 2 and len(last) > len(before) else None
 
 
 def _subject(

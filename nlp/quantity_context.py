@@ -19,7 +19,9 @@ _DUE_YEAR = re.compile(
     rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
 )
 _LEAD_DUE = re.compile(rf"(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
-_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年)")
+_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)")
+# a part of the current year named without the year (news: 1-10月, 前三季度, 截至9月底)
+_IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
 _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
 _BASELINE = re.compile(r"(?:较|比|与|同|相比|相较|对比)$")
@@ -52,6 +54,9 @@ _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
     r"(?:超过|突破|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|约|近|将近|接近|大约|分别|年均|平均|实际|同比|均|累计|了|已|再|共|比上年|以上|左右)$"
 )
+_RATE_AFTER = re.compile(r"(?:以上|左右|以内|上下)?(?:的)?(增长|增速|增幅|涨幅|下降|降幅)(?![率到至为])")
+_RATE_NOUN_END = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|降幅|下降率)$")
+_HOLD = re.compile(r"(?:控制|保持|稳定|调控)$")
 _NOUN_RATE = re.compile(r"增长|增速|涨幅|增幅")
 _NOUN_FALL = re.compile(r"降幅|下降率")
 
@@ -140,12 +145,15 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
     return section
 
 
-def _named_year(left: str, doc_year: int | None) -> int | None:
-    """今年 / 去年 named in a news sentence, against the document's year."""
+def _named_year(left: str, doc_year: int | None, news: bool = False) -> int | None:
+    """今年 / 去年 / 明年 named in a sentence, against the document's year; in news,
+    a month or quarter with no year (1-10月, 前三季度) is the document's year."""
     if doc_year is None:
         return None
     m = _THIS_OR_LAST.search(left)
-    return None if not m else doc_year - (m.group() == "去年")
+    if m:
+        return doc_year + {"去年": -1, "明年": 1}.get(m.group(), 0)
+    return doc_year if news and _IN_YEAR.search(left) else None
 
 
 def paragraph_lead_year(sentence: str) -> int | None:
@@ -172,8 +180,10 @@ def kind_and_year(
     if rel is not None and rel > (doc_year or 0):
         return "target", rel
     if _ACTUAL_CUE.search(clause_left) and not _STRONG_TARGET.search(clause_left):
-        if year is None:
-            year = section.year if section.kind == "actual" else _named_year(clause_left, doc_year)
+        if year is None and section.kind == "actual":
+            year = section.year
+        elif year is None:
+            year = _named_year(clause_left, doc_year) or _named_year(sentence_left, doc_year, news)
         return "actual", year
     if year is not None and doc_year is not None and year < doc_year:
         return "actual", year
@@ -186,12 +196,20 @@ def kind_and_year(
     if section.kind is not None:
         return section.kind, year if year is not None else section.year
     if news and not _STRONG_TARGET.search(sentence_left):
-        return "actual", year if year is not None else _named_year(sentence_left, doc_year)
+        return "actual", year if year is not None else _named_year(sentence_left, doc_year, news)
+    if year is None:  # 力争明年…, “今年我们的目标是…”
+        year = _named_year(sentence_left, doc_year) if news else None
     return "target", year if year is not None else period_end  # a policy text states goals
 
 
-def change_of(left: str, unit: str | None) -> str | None:
-    """increase/decrease when the number is the size of a change, else None (a level)."""
+def change_of(left: str, unit: str | None, right: str = "") -> str | None:
+    """increase/decrease when the number is the size of a change, else None (a level).
+
+    `right` is the text after the number: 保持40%以上增长, 5%左右的增速.
+    """
+    after = _RATE_AFTER.match(right) if unit in ("%", "百分点", "倍") else None
+    if after:
+        return "decrease" if after.group(1) in ("下降", "降幅", "的降幅") else "increase"
     rest = left.rstrip()
     for _ in range(4):  # peel 超过, 分别, 年均 … between the verb and the number
         m = _STRIP.search(rest)
@@ -207,6 +225,9 @@ def change_of(left: str, unit: str | None) -> str | None:
     level = _LEVEL.search(rest)
     if level and unit == "%":
         before = rest[: level.start()]
+        rate = _RATE_NOUN_END.search(_HOLD.sub("", before))  # 涨幅控制在2%左右: the size of a rise
+        if rate:
+            return "decrease" if rate.group() in ("降幅", "下降率") else "increase"
         if _INCREASE.search(before) or _DECREASE.search(before) or before.endswith(("控制", "保持", "稳定")):
             return None
         if _NOUN_RATE.search(before[-12:]):

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import re
 
+from nlp.quantity_units import HEAD_NOUN_UNITS
+
 _CLAUSE_END = "，,；;。：:！？!?\n"
 _GOVERNING_VERB = re.compile(
     r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地)"
+    r"(?![量率数者值])"  # 拥有量, 完成率: part of an indicator's name, not a verb
 )
 _LEAD_IN = re.compile(
-    r"(?:(?:力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
+    r"(?:(?:[“\"]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度|[上下]半年|明年|我们的|"
+    r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
     r"这|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
 )
 _TAIL = re.compile(
     r"(?:(?:增长|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降到|降至|减少|"
     r"增至|增加到|达到|达|突破|超过|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
-    r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期)?|为|是|在|约|近|将近|接近|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
+    r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期)?|为|是|在|约|近|将近|接近|分别占(?:全国|全省|全市|全区)?|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
     r"的|了|再|首次|跃上|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|扩大|缩小|全年|总体|预计|可达|可)\s*)+$"
 )
 _GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
@@ -54,6 +58,12 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
     return start, end
 
 
+def skip_lead_in(sentence: str, start: int, end: int) -> int:
+    """Index after the lead-in words (今年1-8月, 全市, 力争 …) that open sentence[start:end]."""
+    lead = _LEAD_IN.match(sentence, start, end)
+    return lead.end() if lead else start
+
+
 def ends_with_action(sentence: str, span: tuple[int, int]) -> bool:
     """开展首批 / 加快建设 / 新增: a verb or batch word, so a count's noun comes after the number."""
     return bool(_ACTION_END.search(sentence, span[0], span[1]))
@@ -65,6 +75,8 @@ def right_subject(sentence: str, pos: int) -> tuple[int, int] | None:
     start = skip.end() if skip else pos
     stop = _RIGHT_STOP.search(sentence, start, start + 16)
     end = stop.start() if stop else min(len(sentence), start + 16)
+    head = HEAD_NOUN_UNITS.match(sentence, start, end)
+    end = head.end() if head else end  # 405万皖北群众喝上引调水: the counted noun ends the subject
     if end - start < 2:
         return None
     return start, end

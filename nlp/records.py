@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_serializer
 
 from ingest.records import Document
 
@@ -45,6 +45,13 @@ class Quantity(BaseModel):
     subject_start: int | None = None  # offsets of `subject` when it is one span of the text
     subject_end: int | None = None
     region: str | None = None
+
+    @field_serializer("value", "value_max")
+    def _plain_number(self, number: float | None) -> float | int | None:
+        """150 rather than 150.0 in JSON; fractions and huge values stay floats."""
+        if number is not None and number.is_integer() and abs(number) < 2**53:
+            return int(number)
+        return number
 
 
 class Analysis(BaseModel):

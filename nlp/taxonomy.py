@@ -46,6 +46,7 @@ class Taxonomy:
     neutral: tuple[str, ...] = ()  # phrases that label nothing but shadow shorter cluster terms
     theme_neutral: tuple[str, ...] = ()
     tiers: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    tier_themes: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def cluster_labels(self) -> list[str]:
@@ -54,6 +55,14 @@ class Taxonomy:
     @property
     def theme_labels(self) -> list[str]:
         return [t.label for t in self.themes]
+
+    def implied_themes(self, cluster_labels: list[str]) -> list[str]:
+        """Themes that the given clusters carry by their tier (every future industry is `new`)."""
+        out: dict[str, None] = {}
+        for c in self.clusters:
+            if c.label in cluster_labels and c.tier:
+                out.update(dict.fromkeys(self.tier_themes.get(c.tier, ())))
+        return list(out)
 
     def cluster(self, label: str) -> Category:
         for c in self.clusters:
@@ -97,6 +106,7 @@ def load_taxonomy(name_or_path: str | Path = DEFAULT_TAXONOMY, directory: Path =
         neutral=tuple(data.get("neutral", [])),
         theme_neutral=tuple(theme_neutral),
         tiers=dict(data.get("tiers", {})),
+        tier_themes={str(k): tuple(map(str, v)) for k, v in (data.get("tier_themes") or {}).items()},
     )
 
 

@@ -12,12 +12,13 @@ import argparse
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nlp.classifier import load_classifier, train  # noqa: E402
+from nlp.classifier import ModelError, load_classifier, train  # noqa: E402
 from nlp.labels import LexiconLabeller  # noqa: E402
 from nlp.segmenter import make_tokenizer  # noqa: E402
 from nlp.sentences import split_sentences  # noqa: E402
@@ -51,11 +52,18 @@ def main() -> None:
     taxonomy = load_taxonomy()
     tokenizer = make_tokenizer(taxonomy.dictionary_words())
     with tempfile.TemporaryDirectory() as tmp:
-        model = args.model
-        if not (model / "metadata.json").exists():
-            model = Path(tmp)
-            train(ROOT / "corpora" / "labels" / "train.jsonl", taxonomy, model, tokenizer=tokenizer)
-        clf = load_classifier(model, taxonomy=taxonomy, tokenizer=tokenizer)
+        try:
+            clf = load_classifier(args.model, taxonomy=taxonomy, tokenizer=tokenizer)
+        except ModelError as err:  # missing or refused: measure a fresh one instead
+            print(f"saved model not usable ({err}); training a temporary one")
+            train(ROOT / "corpora" / "labels" / "train.jsonl", taxonomy, Path(tmp), tokenizer=tokenizer)
+            clf = load_classifier(Path(tmp), taxonomy=taxonomy, tokenizer=tokenizer)
+    meta = clf.metadata
+    sources = Counter(m["source"] for kind in ("clusters", "themes") for m in meta["labels"][kind])
+    print(
+        f"model: taxonomy {meta['taxonomy']['name']} {meta['taxonomy']['version']}, "
+        f"{meta['training_data']['rows']} training rows, label sources {dict(sorted(sources.items()))}"
+    )
     lexicon = LexiconLabeller(taxonomy)
     sents = corpus_sentences(args.n)
     chars = sum(map(len, sents))

@@ -38,3 +38,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[dev]"
   touch "$stamp"
 fi
+
+# The sentence classifier: keep the committed artefact when it fits these library
+# versions and the labelled data, else retrain it (deterministic, ~1 min).
+.venv/bin/policyscope train --ensure

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import threading
 import time
@@ -43,6 +44,34 @@ ARTICLE_2 = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>宁波新
 <p>今年以来，宁波新能源汽车产业持续快速增长，前三季度全市新能源汽车产量突破70万辆，同比增长35%。</p>
 <p>业内人士表示，到2027年全市新能源汽车产量有望达到150万辆，产业链本地配套率进一步提升。</p>
 </article><div class="footer">版权所有 宁波日报报业集团 浙ICP备12345678号</div></body></html>"""
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<title>宁波前三季度新能源汽车产量突破70万辆_要闻_中国宁波网</title>
+<meta property="og:site_name" content="中国宁波网">
+<meta property="og:title" content="宁波前三季度新能源汽车产量突破70万辆">
+<meta property="article:published_time" content="2024-10-28T08:30:00+08:00">
+<meta name="author" content="殷聪">
+</head><body>
+<div class="top-nav"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/gov">政务</a> | <a href="/en">English</a></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/news">要闻</a> &gt; 正文</div>
+<div class="main">
+<h1>宁波前三季度新能源汽车产量突破70万辆</h1>
+<div class="info">来源：宁波日报　　作者：记者 殷聪 通讯员 王明　　发布时间：2024-10-28 08:30</div>
+<div class="share">分享到：微信 微博</div>
+<div class="content">
+<p>今年以来，宁波新能源汽车产业持续快速增长，前三季度全市新能源汽车产量突破70万辆，同比增长35%。</p>
+<p><img src="/img/1.jpg"></p>
+<p>位于前湾新区的领克工厂生产线。（受访者供图）</p>
+<p>业内人士表示，到2027年全市新能源汽车产量有望达到150万辆，产业链本地配套率进一步提升。（记者 殷聪 摄）记者从市经信局获悉，全市已集聚新能源汽车整车企业8家。</p>
+<p>图为工人在车间内调试设备。</p>
+<p>下一步，宁波将加快建设新能源汽车产业集群，力争2025年产值突破3000亿元。</p>
+</div>
+<div class="editor">责任编辑：张三</div>
+</div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/a/1">宁波绿色工厂数量居全国同类城市第二位</a></li><li><a href="/a/2">宁波发布361万亿级产业集群行动方案</a></li></ul></div>
+<div class="footer"><p>关于我们 | 联系我们 | 网站地图</p><p>中国宁波网版权所有 未经授权不得转载</p><p>浙ICP备05003478号-1　浙公网安备 33020302000137号</p><p>互联网新闻信息服务许可证：33120170005</p></div>
+</body></html>"""
 
 LISTING = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>政策文件</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/about.html">关于我们</a></div>
@@ -100,10 +129,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             for key, value in extra:
                 self.send_header(key, value)
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout tests)
-                pass
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             path = self.path.split("?")[0]
@@ -117,6 +144,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return self._send(200, b"late")
             if path in ("/big", "/big-chunked"):
                 return self._big(path == "/big")
+            if path in ("/2gb", "/2gb-stream"):
+                return self._big(path == "/2gb", total=2 << 30)
             if path == "/list.html" and self.headers.get("If-None-Match") == '"v1"':
                 return self._send(304, b"")
             if path in site.pages:
@@ -125,15 +154,16 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return self._send(200, body, ctype, extra)
             return self._send(404, b"not found")
 
-        def _big(self, with_length: bool) -> None:
+        def _big(self, with_length: bool, total: int = 64 * 65536) -> None:
+            """`total` bytes, produced lazily; writing stops when the client hangs up."""
             chunk = b"x" * 65536
             self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Type", "application/pdf")
             if with_length:
-                self.send_header("Content-Length", str(len(chunk) * 64))
+                self.send_header("Content-Length", str(total))
             self.end_headers()
             try:
-                for _ in range(64):
+                for _ in range(total // len(chunk)):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -360,3 +361,33 @@ def grid_table() -> Fixture:
         w.paragraph(after)
 
     return Fixture(_pdf(build), [before, *("\t".join(r) for r in GRID), after])
+
+
+def raw_pdf(pages: int = 1, content: bytes = b"", *, flate: bool = False) -> bytes:
+    """A minimal PDF written by hand: `pages` pages sharing one content stream (cheap at any size)."""
+    dictionary = b"<< /Length %d%s >>" % (len(content), b" /Filter /FlateDecode" if flate else b"")
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        dictionary + b"\nstream\n" + content + b"\nendstream",
+    ]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, obj in enumerate(objs, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+    return out.getvalue()
+
+
+def flate_bomb(megabytes: int) -> bytes:
+    """Spaces that inflate to `megabytes` MB, compressed to ~1/1000 of that."""
+    packer = zlib.compressobj(1)
+    chunk = b" " * (1 << 20)
+    return b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()

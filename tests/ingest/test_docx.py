@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import io
+import time
+import zipfile
+
+import docx
 import pytest
 
 from ingest import docx as docx_parser
 from ingest.errors import IngestError
+from ingest.read import read_bytes
+from ingest.tables import cell_subject
 
 from .conftest import REAL_DOCX, make_docx
 
@@ -51,3 +58,40 @@ def test_real_docx_reports(path) -> None:
     assert len(parsed.text) > 9000
     assert any(parsed.text[s.start : s.end].startswith("一、") for s in parsed.headings)
     assert "file_date" in parsed.hints
+
+
+def _zip_bomb(megabytes: int) -> bytes:
+    """A zip holding word/document.xml that inflates to `megabytes` MB of spaces."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as member,
+    ):
+        chunk = b" " * (1 << 20)
+        for _ in range(megabytes):
+            member.write(chunk)
+    return out.getvalue()
+
+
+def test_zip_bomb_is_refused_before_inflating() -> None:
+    bomb = _zip_bomb(210)
+    assert len(bomb) < 2 << 20
+    started = time.monotonic()
+    with pytest.raises(IngestError) as err:
+        read_bytes(bomb, "bomb.docx")
+    assert err.value.code == "docx.bomb"
+    assert time.monotonic() - started < 1.0
+
+
+def test_merged_and_empty_cells_keep_columns_aligned() -> None:
+    document = docx.Document()
+    grid = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["指标", "2025年", "2027年"], ["绿色工厂（家）", "", "150"], ["合计", "", ""]]):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    grid.cell(2, 1).merge(grid.cell(2, 2)).text = "见附表"
+    out = io.BytesIO()
+    document.save(out)
+    parsed = docx_parser.parse(out.getvalue(), "t.docx")
+    assert parsed.text.split("\n") == ["指标\t2025年\t2027年", "绿色工厂（家）\t\t150", "合计\t见附表"]
+    assert cell_subject(parsed.text, parsed.text.index("150")) == "绿色工厂（家） 2027年"

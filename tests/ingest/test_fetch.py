@@ -84,3 +84,13 @@ def test_conditional_get(site) -> None:
     assert first.etag == '"v1"'
     again = fetch(site.url("/list.html"), LOCAL, etag=first.etag)
     assert again.not_modified and again.content == b""
+
+
+@pytest.mark.parametrize("path", ["/2gb", "/2gb-stream"])
+def test_two_gigabyte_response_is_cut_at_the_limit(site, path: str) -> None:
+    """Declared or not, a 2 GB body stops at max_bytes, quickly and without holding it."""
+    started = time.monotonic()
+    assert _code(site.url(path), FetchSettings(timeout=5.0, max_bytes=4 << 20, allow_private=True)) == (
+        "fetch.too_large"
+    )
+    assert time.monotonic() - started < 2.0

@@ -4,9 +4,11 @@ import pytest
 
 from ingest import html
 from ingest.errors import IngestError
+from ingest.read import read_bytes
+from ingest.tables import cell_subject
 from ingest.text import split_provenance
 
-from .conftest import ARTICLE_1, REAL
+from .conftest import ARTICLE_1, NEWS_PAGE, REAL
 
 
 def _heads(parsed) -> list[str]:
@@ -96,3 +98,41 @@ def test_whole_page_fallback_is_flagged(monkeypatch) -> None:
     assert [p.code for p in parsed.problems] == ["html.fallback"]
     assert "甬政发〔2023〕43号" in parsed.text
     assert "ICP备" not in parsed.text and "当前位置" not in parsed.text  # furniture containers dropped
+
+
+def test_news_page_metadata_and_no_furniture() -> None:
+    doc = read_bytes(NEWS_PAGE.encode(), "https://news.example.cn/a/1.html")
+    assert doc.kind == "news"
+    assert doc.title == "宁波前三季度新能源汽车产量突破70万辆"
+    assert doc.date == "2024-10-28"
+    assert doc.region == "宁波市"
+    assert doc.meta["author"] == "殷聪"
+    assert doc.meta["outlet"] == "宁波日报"  # the 来源 line beats the site's own name
+    for furniture in (
+        "首页",
+        "当前位置",
+        "分享到",
+        "相关新闻",
+        "ICP备",
+        "公网安备",
+        "版权所有",
+        "责任编辑",
+        "来源",
+    ):
+        assert furniture not in doc.text
+    paras = doc.text.split("\n")
+    assert paras[0].startswith("今年以来")
+    assert "位于前湾新区的领克工厂生产线。（受访者供图）" in paras
+    # a credit followed by body text is cut there: the next sentence starts clean
+    assert "记者从市经信局获悉，全市已集聚新能源汽车整车企业8家。" in paras
+    assert paras[-1] == "下一步，宁波将加快建设新能源汽车产业集群，力争2025年产值突破3000亿元。"
+
+
+def test_html_table_keeps_empty_cells_aligned() -> None:
+    page = (
+        "<html><body><article><p>主要指标如下。</p><table><tr><td>指标</td><td>2025年</td><td>2027年</td></tr>"
+        "<tr><td>绿色工厂（家）</td><td></td><td>150</td></tr></table></article></body></html>"
+    )
+    text = html.parse(page.encode(), "t.html").text
+    assert "绿色工厂（家）\t\t150" in text.split("\n")
+    assert cell_subject(text, text.index("150")) == "绿色工厂（家） 2027年"

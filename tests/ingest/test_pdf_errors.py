@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import random
+import time
 
 import pytest
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from ingest import pdf
+from ingest import pdf, pdf_chars
 from ingest.errors import IngestError
+from ingest.read import read_bytes
 from tests.ingest import pdf_fixtures as fx
 
 
@@ -113,3 +115,36 @@ def test_quality_flags():
     ]
     assert [p.code for p in page_problems(2, "", 0, True, 0.9)] == ["pdf.no_text_layer"]
     assert page_problems(2, "", 0, False, 0.9) == []  # a blank page is not a scan
+
+
+def test_decompression_bomb_is_refused_quickly():
+    bomb = fx.raw_pdf(1, fx.flate_bomb(300), flate=True)  # 1.4 MB that inflates to 300 MB
+    started = time.monotonic()
+    with pytest.raises(IngestError) as err:
+        pdf.parse(bomb, "bomb.pdf")
+    assert err.value.code == "pdf.bomb"
+    assert time.monotonic() - started < 2.0
+
+
+def test_ordinary_flate_streams_pass_the_bomb_check():
+    pdf_chars.check_streams(fx.gongwen().data, "g.pdf")  # no exception
+    with pytest.raises(IngestError):
+        pdf_chars.check_streams(fx.raw_pdf(1, fx.flate_bomb(3), flate=True), "b.pdf", limit=2 << 20)
+
+
+def test_five_thousand_pages_fail_fast_with_a_clear_error():
+    data = fx.raw_pdf(5000, b"BT /F1 12 Tf 72 720 Td (x) Tj ET")
+    started = time.monotonic()
+    with pytest.raises(IngestError) as err:
+        read_bytes(data, "huge.pdf")
+    assert err.value.code == "pdf.too_many_pages" and "5000" in err.value.message
+    assert time.monotonic() - started < 2.0
+
+
+def test_pdf_that_is_really_html():
+    html = "<!DOCTYPE html><html><body><p>加快推进绿色石化产业集群建设。</p></body></html>".encode()
+    with pytest.raises(IngestError) as err:
+        pdf.parse(html, "fake.pdf")
+    assert err.value.code == "pdf.corrupt" and "HTML" in err.value.message
+    # read_bytes believes the bytes, not the declared type
+    assert read_bytes(html, "fake.pdf", "application/pdf").format == "html"

@@ -104,3 +104,26 @@ def test_hard_wrapped_text_is_rejoined_into_paragraphs() -> None:
 def test_paragraph_per_line_text_is_left_alone() -> None:
     body = "\n".join(f"第{i}段的内容完整结束。" for i in range(12))
     assert text.parse(body.encode(), "p.txt").text == body
+
+
+def test_captions_stay_apart_from_body() -> None:
+    raw = (
+        "健信核磁“1.5T免液\n超导磁体系统”成为宁\n波首个全球首台(套)产\n品。(受访者供图)\n"
+        "这是对宁波现代化产业体系的畅想。（记者 张三 摄）记者从市经信局获悉，全市新增绿色工厂20家。\n"
+        "全市已集聚整车企业8家。图为工人在车间内调试设备。（受访者供图）\n"
+    )
+    lines = text.parse(raw.encode(), "news.txt").text.split("\n")
+    assert lines == [
+        "健信核磁“1.5T免液超导磁体系统”成为宁波首个全球首台(套)产品。(受访者供图)",
+        "这是对宁波现代化产业体系的畅想。（记者 张三 摄）",
+        "记者从市经信局获悉，全市新增绿色工厂20家。",
+        "全市已集聚整车企业8家。",
+        "图为工人在车间内调试设备。（受访者供图）",
+    ]
+
+
+def test_subscript_on_its_own_line_is_joined() -> None:
+    out = text.parse(
+        "去年广义货币M\n2\n增长13.6%，符合调控要求。\n二氧化碳排放CO\n2\n下降。\n".encode(), "t.txt"
+    ).text
+    assert out.split("\n") == ["去年广义货币M2增长13.6%，符合调控要求。", "二氧化碳排放CO2下降。"]

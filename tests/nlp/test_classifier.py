@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from nlp.classifier import META_FILE, MODEL_FILE, ModelError, evaluate_labels, load_classifier, train
+from nlp.classifier import (
+    META_FILE,
+    MODEL_FILE,
+    ModelError,
+    ensure_model,
+    evaluate_labels,
+    load_classifier,
+    train,
+)
+from nlp.classifier_eval import label_report
 from nlp.labels import LexiconLabeller
 from nlp.segmenter import make_tokenizer
 from nlp.taxonomy import load_taxonomy
@@ -40,6 +49,7 @@ def test_metadata_records_what_the_model_depends_on(trained, taxonomy):
     assert {"scikit-learn", "numpy", "jieba"} <= set(meta["libraries"])
     sources = {m["label"]: m["source"] for m in meta["labels"]["clusters"]}
     assert sources["元宇宙"] == "lexicon"  # no training examples: the lexicon decides
+    assert all(m["source"] in {"model", "lexicon", "either"} for m in meta["labels"]["clusters"])
 
 
 def test_predicts_calibrated_labels(trained, taxonomy, tok):
@@ -97,3 +107,84 @@ def test_evaluate_side_by_side_with_the_lexicon(trained, taxonomy, tok):
     assert set(table) == {"n", "clusters", "themes"}
     assert 0.0 <= table["clusters"]["micro"]["f1"] <= 1.0
     assert "新能源" in table["clusters"]["labels"]
+
+
+def _ensure(tmp_path, taxonomy_name="ningbo-361-2023"):
+    return ensure_model(taxonomy_name, models_dir=tmp_path, data_path=DATA)
+
+
+def test_ensure_model_trains_once_then_keeps_the_artefact(tmp_path, trained):
+    path = _ensure(tmp_path)
+    assert path == tmp_path / "ningbo-361-2023"
+    meta = json.loads((path / META_FILE).read_text())
+    assert meta["artefact_sha256"] == trained[1]["artefact_sha256"]  # deterministic retraining
+    stamp = (path / MODEL_FILE).stat().st_mtime_ns
+    assert _ensure(tmp_path) == path and (path / MODEL_FILE).stat().st_mtime_ns == stamp
+
+
+@pytest.mark.parametrize("damage", ["library", "artefact", "data", "missing"])
+def test_ensure_model_retrains_a_refused_artefact(tmp_path, trained, taxonomy, tok, damage):
+    path = tmp_path / "ningbo-361-2023"
+    shutil.copytree(trained[0], path)
+    meta = json.loads((path / META_FILE).read_text())
+    if damage == "library":  # e.g. CI installed a newer scikit-learn than the one that saved it
+        meta["libraries"]["scikit-learn"] = "0.1.0"
+        (path / META_FILE).write_text(json.dumps(meta))
+    elif damage == "artefact":
+        (path / MODEL_FILE).write_bytes(b"not a model")
+    elif damage == "data":
+        meta["training_data"]["sha256"] = "0" * 64
+        (path / META_FILE).write_text(json.dumps(meta))
+    else:
+        (path / META_FILE).unlink()
+    with pytest.raises(ModelError):
+        load_classifier(path, taxonomy=taxonomy, tokenizer=tok, data_path=DATA)
+    assert _ensure(tmp_path) == path
+    assert load_classifier(path, taxonomy=taxonomy, tokenizer=tok, data_path=DATA)
+    assert json.loads((path / META_FILE).read_text())["artefact_sha256"] == trained[1]["artefact_sha256"]
+    assert not (tmp_path / "ningbo-361-2023.new").exists()
+
+
+def test_ensure_model_refuses_data_of_another_taxonomy(tmp_path):
+    with pytest.raises(ModelError, match="not in taxonomy sei-2018"):
+        _ensure(tmp_path, "sei-2018")
+    assert not any(tmp_path.iterdir())
+
+
+def test_outline_path_is_read_as_its_innermost_heading(trained, taxonomy, tok):
+    clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
+    text = "到2027年，产业规模突破2000亿元。"
+    inner = clf.predict([text], ["（二）壮大光伏产业"])
+    path = clf.predict([text], ["一、加快建设现代化产业体系 （二）壮大光伏产业 1.总体要求"])
+    assert inner == path
+
+
+def test_label_report_prints_both_labellers_and_confusions(trained):
+    text = label_report(trained[0], DATA)
+    assert "classifier P/R/F1" in text and "lexicon P/R/F1" in text
+    assert text.count("micro") == 2 and "新能源" in text
+    assert "top confusions (classifier" in text and "top confusions (lexicon" in text
+
+
+@pytest.mark.slow
+def test_full_model_labels_clear_cases_and_beats_the_lexicon(tmp_path, taxonomy, tok):
+    """The committed artefact (or its deterministic retraining, if refused here)."""
+    from tests.nlp.test_labels import CLEAR_CLUSTERS, CLEAR_THEMES, UNLABELLED
+
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "corpora/models/ningbo-361-2023", tmp_path / "ningbo-361-2023")
+    clf = load_classifier(
+        ensure_model("ningbo-361-2023", models_dir=tmp_path), taxonomy=taxonomy, tokenizer=tok
+    )
+    texts = [t for t, _ in CLEAR_CLUSTERS + CLEAR_THEMES] + UNLABELLED[:4]
+    preds = clf.predict(texts)
+    for (text, label), (clusters, _) in zip(CLEAR_CLUSTERS, preds, strict=False):
+        assert [lab.label for lab in clusters] == [label], text
+    for (text, label), (clusters, themes) in zip(CLEAR_THEMES, preds[len(CLEAR_CLUSTERS) :], strict=False):
+        assert clusters == [] and [lab.label for lab in themes] == [label], text
+    assert all(c == [] and t == [] for c, t in preds[-4:])
+    test = root / "corpora/labels/test.jsonl"
+    learned, lexicon = evaluate_labels(clf, test), evaluate_labels(LexiconLabeller(taxonomy), test)
+    for kind in ("clusters", "themes"):
+        assert learned.micro_f1(kind) >= lexicon.micro_f1(kind) - 0.01
+        assert learned.micro_f1(kind) >= 0.85

@@ -80,3 +80,14 @@ def test_same_figures_as_the_shared_scorer() -> None:
     assert theirs.pop("_counts") == ours["counts"]
     for name, value in theirs.items():
         assert ours[name] == pytest.approx(value), name
+
+
+def test_anchored_scope_counts_extras_only_in_annotated_sentences() -> None:
+    unannotated = {"sentence_index": 2, "raw": "9家", "value": 9, "unit": "家", "kind": "target"}
+    pred = [{**PRED[0], "sentences": [*SENTENCES, {"index": 2, "text": "另有9家。"}],
+             "quantities": [*PRED[0]["quantities"], unannotated]}]  # fmt: skip
+    full, scoped = evaluate(pred, GOLD), evaluate(pred, GOLD, scope="anchored")
+    assert full["counts"]["fp"] == 2 and scoped["counts"]["fp"] == 1  # 361 still counts: “361” is a negative
+    assert scoped["quantities"][1] == full["quantities"][1]
+    with pytest.raises(ValueError):
+        evaluate(pred, GOLD, scope="some")

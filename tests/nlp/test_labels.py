@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from nlp.classifier_eval import anchor_report, rough_sentences
-from nlp.labels import LexiconLabeller
+from nlp.labels import LexiconLabeller, innermost_heading
 from nlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,3 +70,88 @@ def test_seed_gold_anchor_f1(labeller):
     report = anchor_report(labeller, rough_sentences(text), ROOT / "corpora/gold/seed-labels.jsonl")
     assert report.micro_f1("clusters") >= 0.95
     assert report.micro_f1("themes") >= 0.9
+
+
+# One clear sentence per label (written for these tests, not taken from the label data).
+CLEAR_CLUSTERS = [
+    ("加快发展集成电路和软件产业。", "数字产业"),
+    ("推进炼化一体化项目建设，做强石化产业。", "绿色石化"),
+    ("大力发展工业母机和数控机床。", "高端装备"),
+    ("壮大稀土永磁和磁性材料产业。", "新型功能材料"),
+    ("大力发展光伏和风电产业。", "新能源"),
+    ("提升轴承、齿轮、液压件等基础件制造水平。", "关键基础件"),
+    ("推动家电企业开发厨房电器新品。", "智能家电"),
+    ("做强纺织服装产业，发展印染和针织。", "时尚纺织服装"),
+    ("壮大生物医药和医疗器械产业。", "现代健康"),
+    ("布局石墨烯、纳米材料等产业。", "前沿新材料"),
+    ("发展人工智能和人形机器人产业。", "未来智能"),
+    ("培育元宇宙产业，拓展虚拟现实应用。", "元宇宙"),
+    ("开展可控核聚变技术研究。", "未来能源"),
+    ("发展商业航天和卫星互联网产业。", "空天科技"),
+    ("壮大海洋经济，发展深海探测技术。", "未来海洋"),
+    ("加快量子通信和量子计算研发。", "量子科技"),
+    ("支持创新药研发和生物药产业化。", "原创新药"),
+    ("发展精准医疗和医学影像设备。", "未来诊疗"),
+]
+CLEAR_THEMES = [
+    ("推进节能减排，降低碳排放强度。", "green"),
+    ("培育新质生产力，布局未来产业。", "new"),
+    ("支持专精特新企业和龙头企业发展。", "high-end"),
+]
+UNLABELLED = [
+    "办好人民满意的教育。",
+    "完善社会保障体系，扩大养老服务供给。",
+    "加强组织领导，抓好各项工作落实。",
+    "深化医药卫生体制改革，提高医保报销比例。",
+    "建设数字政府，推进政务服务一网通办。",
+]
+
+
+def test_every_cluster_has_a_clear_case():
+    assert sorted(label for _, label in CLEAR_CLUSTERS) == sorted(load_taxonomy().cluster_labels)
+
+
+@pytest.mark.parametrize(("text", "label"), CLEAR_CLUSTERS)
+def test_clear_cluster_cases(labeller, text, label):
+    [(c, _)] = labeller.predict([text])
+    assert names(c) == [label]
+
+
+@pytest.mark.parametrize(("text", "label"), CLEAR_THEMES)
+def test_clear_theme_cases(labeller, text, label):
+    [(c, t)] = labeller.predict([text])
+    assert c == [] and names(t) == [label]
+
+
+@pytest.mark.parametrize("text", UNLABELLED[:4])
+def test_sentences_about_no_industry_stay_empty(labeller, text):
+    [(c, t)] = labeller.predict([text])
+    assert c == [] and t == []
+
+
+def test_future_industries_imply_the_new_theme(labeller):
+    [(c, t)] = labeller.predict(["壮大海洋经济。"])
+    assert names(c) == ["未来海洋"] and names(t) == ["new"]
+    [(c, t)] = labeller.predict(["大力发展纺织服装产业。"])
+    assert names(c) == ["时尚纺织服装"] and t == []
+
+
+@pytest.mark.parametrize(
+    ("path", "inner"),
+    [
+        ("一、做强绿色石化产业集群 （二）提升炼化一体化水平", "（二）提升炼化一体化水平"),
+        ("一、总体要求 （一）指导思想 1.坚持创新", "（一）指导思想"),
+        ("第三章 产业体系 一、数字经济", "一、数字经济"),
+        ("加强组织领导", "加强组织领导"),
+        (None, None),
+        ("  ", None),
+    ],
+)
+def test_innermost_heading(path, inner):
+    assert innermost_heading(path) == inner
+
+
+def test_lexicon_reads_the_innermost_heading_of_a_path(labeller):
+    text = "到2027年，产业规模突破1.2万亿元。"
+    [(c, _)] = labeller.predict([text], ["一、做强绿色石化产业集群 （二）壮大光伏产业"])
+    assert names(c) == ["新能源"]

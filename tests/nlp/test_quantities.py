@@ -225,3 +225,100 @@ def test_a_review_section_stays_a_review() -> None:
     q = by_raw(extract(text, year=2023, kind="policy", title="2023年政府工作报告"))
     assert (q["7400亿元"].kind, q["7400亿元"].year) == ("actual", 2022)
     assert (q["7%"].kind, q["7%"].year, q["7%"].comparator) == ("target", 2025, "ge")
+
+
+# --- news-style sentences written for these rules (not taken from any corpus) ---
+NEWS = [
+    # text, raw, kind, year, change, comparator, region
+    ("记者从市统计局获悉，今年前三季度，宁波实现地区生产总值12345亿元，同比增长5.6%。", "5.6%", "actual", 2024,
+     "increase", "eq", "宁波市"),
+    ("据海关统计，1-10月，我市外贸进出口总额达1.1万亿元，同比增长4.2%。", "1.1万亿元", "actual", 2024, None, "eq", None),
+    ("“今年我们的目标是产值突破100亿元。”该企业负责人告诉记者。", "100亿元", "target", 2024, None, "gt", None),
+    ("去年，青岛市新能源汽车产量达到25万辆，比上年增长38%。", "25万辆", "actual", 2023, None, "eq", "青岛市"),
+    ("截至9月底，全市累计建成5G基站2.3万个。", "2.3万个", "actual", 2024, None, "eq", None),
+    ("大连市提出，力争明年全市GDP增长6%左右。", "6%", "target", 2025, "increase", "approx", "大连市"),
+    ("厦门市今年1-8月规上工业增加值增长7.1%。", "7.1%", "actual", 2024, "increase", "eq", "厦门市"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "raw", "kind", "year", "change", "comparator", "region"), NEWS)
+def test_news_sentences(text, raw, kind, year, change, comparator, region) -> None:
+    q = by_raw(extract(text, year=2024, kind="news"))[raw]
+    assert (q.kind, q.year, q.change, q.comparator, q.region) == (kind, year, change, comparator, region)
+    assert q.subject and not q.subject.startswith(("今年", "“", "青岛", "厦门", "宁波"))
+
+
+@pytest.mark.parametrize(
+    ("plan", "doc_year", "due"),
+    [("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)],
+)
+def test_five_year_plans_give_their_end_year(plan: str, doc_year: int, due: int) -> None:
+    q = extract(f"“{plan}”期间，全市规上工业增加值达到5000亿元。", year=doc_year, kind="policy")[0]
+    assert (q.kind, q.year) == ("target", due)
+
+
+def test_magnitude_counts_take_the_unit_of_their_head_noun() -> None:
+    qs = by_raw(extract("1亿农村贫困人口实现脱贫，新增405万皖北群众喝上引调水，惠及30万农户。", year=2021))
+    assert (qs["1亿"].unit, qs["1亿"].value, qs["1亿"].subject) == ("人", 1e8, "农村贫困人口")
+    assert (qs["405万"].unit, qs["405万"].subject) == ("人", "皖北群众")
+    assert qs["30万"].unit == "户"
+    assert by_raw(extract("投资1亿建设人才公寓。"))["1亿"].unit is None  # a verb stands between
+
+
+def test_listed_modifiers_share_the_head_noun() -> None:
+    qs = extract(
+        "第一、二、三产业增加值分别增长4%、5.3%、6.1%，城镇、农村居民人均可支配收入分别增长4.3%、6.2%。"
+    )
+    assert [q.subject for q in qs] == [
+        "第一产业增加值", "二产业增加值", "三产业增加值", "城镇居民人均可支配收入", "农村居民人均可支配收入",
+    ]  # fmt: skip
+    qs = extract("规上工业增加值、社会消费品零售总额分别增长5%、6%。")
+    assert [q.subject for q in qs] == ["规上工业增加值", "社会消费品零售总额"]
+
+
+def test_respectively_refers_back_and_bare_numbers_borrow_the_unit() -> None:
+    qs = extract("甲企业出口占比78.7%，乙产品出口占比62.6%，分别提高11.1、11.2个百分点。")
+    assert [(q.raw, q.unit, q.change) for q in qs[2:]] == [
+        ("11.1", "百分点", "increase"),
+        ("11.2个百分点", "百分点", "increase"),
+    ]
+    assert [q.subject for q in qs[2:]] == [qs[0].subject, qs[1].subject]
+
+
+def test_share_after_a_growth_keeps_the_indicator() -> None:
+    qs = by_raw(extract("新能源汽车产量增长43%、占全国1/4。"))
+    assert qs["1/4"].subject == "新能源汽车产量占全国" and qs["1/4"].change is None
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "change"),
+    [
+        ("规上工业增加值保持40%以上增长。", "40%", "increase"),
+        ("居民消费价格涨幅控制在2%左右。", "2%", "increase"),
+        ("城镇调查失业率控制在5.5%左右。", "5.5%", None),
+        ("城镇化率提高到60%。", "60%", None),
+    ],
+)
+def test_rate_words_around_the_number(text: str, raw: str, change: str | None) -> None:
+    assert by_raw(extract(text))[raw].change == change
+
+
+def test_a_due_year_ending_in_a_colon_governs_the_list_below() -> None:
+    text = (
+        "到2025年：\n数字经济增加值突破4万亿元。\n新能源汽车产量达到100万辆。\n二、重点任务\n建成基站1万个。"
+    )
+    qs = by_raw(extract(text, year=2022, kind="policy"))
+    assert qs["4万亿元"].year == qs["100万辆"].year == 2025
+    assert qs["1万个"].year is None
+
+
+def test_a_plans_goal_year_covers_goals_without_a_year() -> None:
+    text = "（四）试点目标。\n到2020年，系统构建指标体系。\n（五）试点范围。在全国选择10个左右城市开展试点。"
+    q = extract(text, year=2018, kind="policy")[0]
+    assert (q.raw, q.kind, q.year) == ("10个", "target", 2020)
+
+
+def test_new_units() -> None:
+    qs = by_raw(extract("PM2.5平均浓度35.2微克/立方米，中欧班列年开行突破万列。"))
+    assert qs["35.2微克/立方米"].unit == "微克/立方米"
+    assert (qs["万列"].value, qs["万列"].unit, qs["万列"].comparator) == (10000, "列", "gt")

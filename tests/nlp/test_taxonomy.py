@@ -59,3 +59,29 @@ def test_dictionary_words_are_sorted_multichar_cjk():
     assert words == sorted(set(words))
     assert "绿色石化" in words and "工业母机" in words
     assert "5G" not in words and all(len(w) > 1 for w in words)
+
+
+SEI_TEXT = """一、做强新兴产业
+加快发展集成电路和人工智能产业，壮大新一代信息技术产业。
+推进生物医药和生物育种产业发展。
+大力发展光伏、风电和新能源汽车。
+办好人民满意的教育。
+"""
+
+
+def test_sei_taxonomy_runs_end_to_end_with_the_lexicon(tmp_path):
+    from ingest.read import read_bytes
+    from nlp.labels import LexiconLabeller
+    from nlp.pipeline import Pipeline
+
+    pipe = Pipeline(taxonomy="sei-2018")  # no saved model for this scheme: the lexicon labels
+    assert isinstance(pipe.labeller, LexiconLabeller) and pipe.taxonomy.name == "sei-2018"
+    analysis = pipe.analyse(read_bytes(SEI_TEXT.encode("utf-8"), "sei.txt"))
+    labelled = {s.text: sorted(lab.label for lab in s.clusters) for s in analysis.sentences}
+    sei = set(load_taxonomy("sei-2018").cluster_labels)
+    assert all(set(v) <= sei for v in labelled.values())
+    assert "新一代信息技术产业" in labelled["加快发展集成电路和人工智能产业，壮大新一代信息技术产业。"]
+    assert "生物产业" in labelled["推进生物医药和生物育种产业发展。"]
+    assert labelled["办好人民满意的教育。"] == []
+    themes = {s.text: {lab.label for lab in s.themes} for s in analysis.sentences}
+    assert "green" in themes["大力发展光伏、风电和新能源汽车。"]

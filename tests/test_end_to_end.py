@@ -1,0 +1,19 @@
+"""Whole-product checks: bytes through ingest and nlp to records a user would act on."""
+
+from __future__ import annotations
+
+from ingest.read import read_bytes
+from tests.ingest.pdf_fixtures import GRID, grid_table
+
+
+def test_numbers_in_a_ruled_pdf_table_carry_their_row_and_column_headers(pipeline) -> None:
+    analysis = pipeline.analyse(read_bytes(grid_table().data, "table.pdf"))
+    text = analysis.document.text
+    in_table = [q for q in analysis.quantities if "\t" in analysis.sentences[q.sentence_index].text]
+    assert len(in_table) == sum(1 for row in GRID[1:] for cell in row[1:] if cell)
+    headers = GRID[0]
+    for q in in_table:
+        assert text[q.start : q.end] == q.raw
+        row = next(r for r in GRID[1:] if q.raw in r[1:])
+        column = headers[row.index(q.raw)]
+        assert q.subject == f"{row[0]} {column}".strip()
