@@ -7,7 +7,7 @@ each worker process builds its Pipeline once (the lru_cache is per process).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -87,23 +87,30 @@ def analyse_source(source: str, taxonomy: str, fetch: FetchSettings | None = Non
     return guarded(work, source)
 
 
-def ingest_source(source: str, taxonomy: str, db: str, fetch: FetchSettings | None = None) -> Outcome:
+def _analyse_new(document: Document, source: str, taxonomy: str, db: str) -> Outcome:
     """Skip the (costly) analysis when the document's bytes are already stored."""
-
-    def work(src: str) -> Outcome:
-        document = load(src, fetch)
-        if worker_store(db).has_document(document.id):
-            return Outcome(src, document_id=document.id, already_stored=True)
-        pipeline = worker_pipeline(taxonomy)
-        analysis = pipeline.analyse(document)
-        counts = dict(pipeline.term_counts(document))
-        return Outcome(src, analysis=analysis, document_id=document.id, term_counts=counts)
-
-    return guarded(work, source)
+    if worker_store(db).has_document(document.id):
+        return Outcome(source, document_id=document.id, already_stored=True)
+    pipeline = worker_pipeline(taxonomy)
+    analysis = pipeline.analyse(document)
+    counts = dict(pipeline.term_counts(document))
+    return Outcome(source, analysis=analysis, document_id=document.id, term_counts=counts)
 
 
-def run(task: Callable[[str], Outcome], sources: list[str], executor: Executor | None) -> Iterator[Outcome]:
-    """Outcomes in source order, computed here or on the executor."""
+def ingest_source(source: str, taxonomy: str, db: str, fetch: FetchSettings | None = None) -> Outcome:
+    """Load a path or URL and analyse it unless stored; the caller saves the analysis."""
+    return guarded(lambda src: _analyse_new(load(src, fetch), src, taxonomy, db), source)
+
+
+def ingest_document(document: Document, taxonomy: str, db: str) -> Outcome:
+    """Same as ingest_source for a document already read (a polled article or attachment)."""
+    return guarded(lambda src: _analyse_new(document, src, taxonomy, db), document.source)
+
+
+def run(
+    task: Callable[[Any], Outcome], sources: Sequence[Any], executor: Executor | None
+) -> Iterator[Outcome]:
+    """Outcomes in source order (sources or Documents), computed here or on the executor."""
     if executor is None:
         return map(task, sources)
     return executor.map(task, sources)

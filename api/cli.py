@@ -7,18 +7,19 @@ exit code is 1 when anything failed.
 from __future__ import annotations
 
 import json
+import time
 from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from api import batch, cli_eval
+from api import batch, cli_eval, cli_poll
 from api.cli_output import output_console, show_quantities, show_trend, summary
 from api.fetch import fetch_settings
 from api.settings import Settings, get_settings, with_overrides
+from ingest.errors import IngestError
+from ingest.sources import load_source_list
 
 app = typer.Typer(
     help="Pull Chinese policy texts, extract numeric targets, classify by cluster and theme.",
@@ -98,34 +99,57 @@ def ingest(
         str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
     ] = None,
 ) -> None:
-    """Analyse and store documents; already stored ones (same bytes) are skipped."""
+    """Analyse and store documents; already stored ones (same bytes) are skipped.
+
+    A source list's feeds are polled too, as by `poll`.
+    """
     from store.db import Store
 
     settings = settings_from(db=db, workers=workers, scheduler=scheduler)
     store = Store(settings.db)
-    paths, outcomes = batch.expand(sources)
-    task = partial(
-        batch.ingest_source, taxonomy=settings.taxonomy, db=settings.db, fetch=fetch_settings(settings)
-    )
-    new = stored = 0
+    paths, failed = batch.expand(sources)
     try:
-        with batch.make_executor(settings.workers, settings.scheduler) as executor, _progress() as progress:
-            bar = progress.add_task("ingest", total=len(paths))
-            for outcome in batch.run(task, paths, executor):
-                if outcome.analysis is not None and store.save_analysis(
-                    outcome.analysis, outcome.term_counts
-                ):
-                    new += 1
-                elif not outcome.error:
-                    stored += 1
-                outcomes.append(outcome)
-                progress.advance(bar)
+        tally = cli_poll.pull(settings, store, paths, cli_poll.feed_lists(sources), "ingest")
     except batch.BatchError as exc:
         raise fail(str(exc), 2) from exc
-    failed = report_failures(outcomes)
-    typer.echo(f"{new} new, {stored} already stored, {failed} failed")
-    if failed:
+    errors = report_failures(failed + tally.outcomes)
+    typer.echo(f"{tally.new} new, {tally.unchanged} already stored, {errors} failed")
+    if errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def poll(
+    source_list: Annotated[Path, typer.Argument(help="Source-list YAML file with a 'feeds:' list.")],
+    db: DbOpt = None,
+    state: Annotated[
+        Path | None, typer.Option(help="Poll state JSON file (env POLICYSCOPE_POLL_STATE).")
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="One round even when an interval is set.")] = False,
+    every: Annotated[
+        float | None, typer.Option(min=0, help="Seconds between rounds (env POLICYSCOPE_POLL_INTERVAL).")
+    ] = None,
+) -> None:
+    """Poll a source list's feeds and listing pages; store new articles and attachments."""
+    from store.db import Store
+
+    settings = settings_from(db=db, poll_state=str(state) if state else None, poll_interval=every)
+    try:
+        if not load_source_list(source_list)["feeds"]:
+            raise fail(f"{source_list}: no 'feeds:' to poll", 2)
+    except IngestError as exc:
+        raise fail(batch.ingest_error_line(str(source_list), exc), 2) from exc
+    store = Store(settings.db)
+    while True:
+        try:
+            tally = cli_poll.pull(settings, store, [], [source_list], "poll")
+        except batch.BatchError as exc:
+            raise fail(str(exc), 2) from exc
+        errors = report_failures(tally.outcomes)
+        typer.echo(f"{tally.new} new, {tally.unchanged} unchanged, {errors} failed")
+        if once or not settings.poll_interval:
+            raise typer.Exit(1 if errors else 0)
+        time.sleep(settings.poll_interval)
 
 
 @app.command()
@@ -194,19 +218,6 @@ def trends(
 def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
     if value is not None and value not in choices:
         raise fail(f"{option} must be one of {', '.join(choices)}, not {value!r}", 2)
-
-
-def _progress() -> Progress:
-    console = Console(stderr=True)
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,  # no bar residue in pipes and logs
-    )
 
 
 cli_eval.register(app)

@@ -1,4 +1,4 @@
-"""Fetch a URL named in POST /documents or on the command line, within the settings' limits."""
+"""Fetch a URL named in POST /documents or on the command line, or poll feeds, within the settings' limits."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from api.errors import ApiError
 from api.settings import Settings
 from ingest.errors import IngestError
 from ingest.fetch import FetchSettings, fetch
+from ingest.poll import PollSettings
 
 
 def fetch_settings(settings: Settings) -> FetchSettings:
@@ -14,6 +15,10 @@ def fetch_settings(settings: Settings) -> FetchSettings:
         max_bytes=settings.max_upload_bytes,
         allow_private=settings.allow_private_urls,
     )
+
+
+def poll_settings(settings: Settings) -> PollSettings:
+    return PollSettings(fetch=fetch_settings(settings), delay=settings.poll_delay)
 
 
 def fetch_url(url: str, settings: Settings) -> tuple[bytes, str | None]:

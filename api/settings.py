@@ -41,6 +41,20 @@ class Settings(BaseSettings):
         False, description="Allow fetching URLs on loopback/private addresses (off: guards against SSRF)."
     )
     fetch_timeout: float = Field(30.0, gt=0, description="Timeout in seconds for fetching one URL.")
+    poll_state: str | None = Field(
+        None,
+        description="JSON file where `poll` and `ingest` remember feeds' ETags, taken URLs and content "
+        "hashes; unset means NAME.poll.json next to the SQLite file NAME.db (./policyscope.poll.json "
+        "for other databases).",
+    )
+    poll_delay: float = Field(
+        2.0, ge=0, description="Politeness delay in seconds between two requests to one host while polling."
+    )
+    poll_interval: float = Field(
+        0.0,
+        ge=0,
+        description="Seconds between polling rounds of `poll`; 0 means one round, then exit (e.g. from cron).",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,8 @@ State (a JSON file) remembers each feed's ETag/Last-Modified, the URLs already
 taken and the content hashes already seen, so a second poll fetches only what
 is new. Requests to one host are spaced by a politeness delay and robots.txt
 is obeyed. Articles' PDF/DOCX attachments are followed. A failing URL becomes
-a problem in the result and is retried next time.
+a problem in the result and is retried next time (``retry`` in the state: also
+when its page answers 304, which would otherwise hide it for good).
 
 Feed entry in the source list (``feeds:``)::
 
@@ -68,18 +69,20 @@ class PollResult:
     problems: list[PollProblem] = field(default_factory=list)
     not_modified: list[str] = field(default_factory=list)  # feeds that answered 304
     skipped: list[str] = field(default_factory=list)  # links known from an earlier poll or robots-disallowed
+    disallowed: list[str] = field(default_factory=list)  # the robots-disallowed part of `skipped`
+    origin: dict[str, str] = field(default_factory=dict)  # document source URL -> the feed it came from
 
 
 def load_state(path: Path) -> dict[str, Any]:
     if not path.exists():
-        return {"version": STATE_VERSION, "feeds": {}, "urls": {}, "hashes": []}
+        return {"version": STATE_VERSION, "feeds": {}, "urls": {}, "hashes": [], "retry": {}}
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise IngestError("poll.state", f"cannot read poll state: {exc}", str(path)) from exc
     if not isinstance(state, dict):
         raise IngestError("poll.state", "poll state is not a JSON object", str(path))
-    for key, empty in (("feeds", {}), ("urls", {}), ("hashes", [])):
+    for key, empty in (("feeds", {}), ("urls", {}), ("hashes", []), ("retry", {})):
         state.setdefault(key, empty)
     return state
 
@@ -126,10 +129,24 @@ class _Session:
         return self.robots[key].can_fetch(self.settings.fetch.user_agent, url)
 
 
-def _take(session: _Session, url: str, state: dict[str, Any], result: PollResult) -> FetchResult | None:
+def forget(state: dict[str, Any], url: str, digest: str | None, feed_url: str) -> None:
+    """Make a taken URL new again (its document could not be stored): retried on the next poll."""
+    state["urls"].pop(url, None)
+    if digest in state["hashes"]:
+        state["hashes"].remove(digest)
+    state["retry"][url] = feed_url
+
+
+def _take(
+    session: _Session, url: str, feed_url: str, state: dict[str, Any], result: PollResult
+) -> FetchResult | None:
     """Fetch one article or attachment unless known; add its Document; None when skipped or failed."""
-    if url in state["urls"] or not session.allowed(url):
+    if url in state["urls"]:
         result.skipped.append(url)
+        return None
+    if not session.allowed(url):
+        result.skipped.append(url)
+        result.disallowed.append(url)
         return None
     try:
         fetched = session.get(url)
@@ -139,11 +156,14 @@ def _take(session: _Session, url: str, state: dict[str, Any], result: PollResult
                 fetched.content, url, fetched.content_type, max_bytes=session.settings.fetch.max_bytes
             )
             result.documents.append(doc)
+            result.origin[url] = feed_url
             state["hashes"].append(digest)
         state["urls"][url] = digest
+        state["retry"].pop(url, None)
         return fetched
     except IngestError as exc:
         result.problems.append(PollProblem(url, exc.code, exc.message))
+        state["retry"][url] = feed_url
         return None
 
 
@@ -158,22 +178,25 @@ def _poll_feed(session: _Session, feed: dict[str, Any], state: dict[str, Any], r
     except IngestError as exc:
         result.problems.append(PollProblem(url, exc.code, exc.message))
         return
+    retry = [link for link, origin in state["retry"].items() if origin == url]
+    links: list[str] = []
     if page.not_modified:
         result.not_modified.append(url)
-        return
-    if is_feed(page.content, page.content_type):
+    elif is_feed(page.content, page.content_type):
         links = feed_links(page.content, page.url)
     else:
         links = listing_links(page.content, page.url, feed.get("link_pattern"))
     follow = bool(feed.get("attachments", session.settings.attachments))
-    for link in links[: int(feed.get("max_items", session.settings.max_items))]:
-        article = _take(session, link, state, result)
+    links = links[: int(feed.get("max_items", session.settings.max_items))]
+    for link in list(dict.fromkeys(links + retry)):
+        article = _take(session, link, url, state, result)
         if article is None or not follow or _format(article) != "html":
             continue
         for attachment in attachment_links(article.content, article.url):
-            _take(session, attachment, state, result)
-    # Remember validators only once the links were taken, so a crash re-polls the page.
-    state["feeds"][url] = {"etag": page.etag, "last_modified": page.last_modified}
+            _take(session, attachment, url, state, result)
+    if not page.not_modified:
+        # Remember validators only once the links were taken, so a crash re-polls the page.
+        state["feeds"][url] = {"etag": page.etag, "last_modified": page.last_modified}
 
 
 def _format(fetched: FetchResult) -> str:
