@@ -211,7 +211,7 @@ def trends(
 
     trend = trend_series(Store(settings_from(db=db).db), terms, by)
     show_trend(trend, fmt, output_console())
-    if chart is not None:
+    if chart is not None and chart_fmt is not None:
         chart.write_bytes(render(trend, chart_fmt))
 
 

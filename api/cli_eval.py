@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -91,12 +91,13 @@ def _eval_gold(gold: list[Path], given: list[str], taxonomy: str, scope: str, ve
     analyses = []
     for name, src in sources.items():
         outcome = batch.analyse_source(src, taxonomy)
-        if outcome.error:
+        if outcome.analysis is None:
             typer.echo(f"error: {outcome.error}", err=True)
             missing.append(name)
         else:
             analyses.append(outcome.analysis.to_record())
-    typer.echo(format_report(evaluate(analyses, gold_lines, scope=scope), verbose=verbose))
+    chosen: Literal["all", "anchored"] = "anchored" if scope == "anchored" else "all"
+    typer.echo(format_report(evaluate(analyses, gold_lines, scope=chosen), verbose=verbose))
     return bool(missing)
 
 

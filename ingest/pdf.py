@@ -123,7 +123,7 @@ def _assemble(pages: list[_Page], source: str) -> ParsedText:
         why = f" ({', '.join(codes)})" if codes else ""
         raise IngestError("pdf.no_text", f"no usable text in the PDF, even after OCR{why}", source)
     text, headings, starts = _join_paragraphs(paras)
-    hints: dict[str, object] = title_hints(kept[0], body) if kept and kept[0] else {}
+    hints: dict[str, object] = dict(title_hints(kept[0], body)) if kept and kept[0] else {}
     if printed:
         hints["printed_page_numbers"] = printed
     return ParsedText(
@@ -144,7 +144,7 @@ def _join_paragraphs(paras: list[Paragraph]) -> tuple[str, list[Span], dict[int,
     for para in paras:
         page_prev = None
         for k, ln in enumerate(para.lines or []):
-            page = ln.tag.page  # type: ignore[union-attr]
+            page = ln.tag.page  # type: ignore[union-attr,attr-defined]
             if page != page_prev and page not in starts:
                 prefix = normalize_spaces("".join(x.text for x in (para.lines or [])[:k])) if k else ""
                 starts[page] = pos + min(len(prefix), len(para.text))

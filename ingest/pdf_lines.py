@@ -80,7 +80,7 @@ def page_to_lines(lines: list[PdfLine], page: int, body: float) -> list[Line]:
 def _mark_wrapped_titles(lines: list[Line]) -> None:
     """A wide centred or large line followed by one of the same font is a title that wrapped."""
     for a, b in zip(lines, lines[1:], strict=False):
-        pa, pb = a.tag.pdf, b.tag.pdf  # type: ignore[union-attr]
+        pa, pb = a.tag.pdf, b.tag.pdf  # type: ignore[union-attr,attr-defined]
         if pa is None or pb is None or a.verbatim or b.verbatim or not (a.heading and b.heading):
             continue
         width = pa.col_x1 - pa.col_x0

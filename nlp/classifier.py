@@ -27,16 +27,20 @@ import scipy
 import sklearn
 
 from nlp.classifier_eval import Report, evaluate_labels, read_jsonl
-from nlp.classifier_features import Featurizer, innermost_heading, prepare
+from nlp.classifier_features import Featurizer, evidence, innermost_heading, prepare
 from nlp.classifier_train import (
     Config,
     LabelModel,
     choose,
+    cross_stacked,
     decide,
     f1,
     fit_label,
+    fit_stacker,
+    group_folds,
     out_of_fold,
     positive_proba,
+    stacked_proba,
 )
 from nlp.labels import LabelPair, LexiconLabeller, with_implied_themes
 from nlp.records import Label
@@ -109,18 +113,21 @@ class Classifier:
         data = prepare(texts, contexts, self.tokenizer, self.lexicon)
         x = self.featurizer.transform(data)
         lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts])
-        columns = {kind: self._scores(kind, k, x, lexical) for k, kind in enumerate(KINDS)}
+        columns = {kind: self._scores(kind, k, data, x, lexical) for k, kind in enumerate(KINDS)}
         return [
             (clusters, with_implied_themes(self.taxonomy, clusters, themes))
             for clusters, themes in zip(columns["clusters"], columns["themes"], strict=True)
         ]
 
-    def _scores(self, kind: str, k: int, x: Any, lexical: list[LabelPair]) -> list[list[Label]]:
+    def _scores(self, kind: str, k: int, data: Any, x: Any, lexical: list[LabelPair]) -> list[list[Label]]:
         """Per sentence, the chosen labels of one kind with a score in [0, 1], best first."""
         out: list[list[Label]] = [[] for _ in lexical]
-        for m in self.models[kind]:
+        for j, m in enumerate(self.models[kind]):
             lex = np.array([_score_of(pair[k], m.label) for pair in lexical])
             proba = positive_proba(m.estimator, x) if m.estimator is not None else np.zeros(len(lex))
+            if m.source == "stack":
+                n_clusters = len(self.taxonomy.cluster_labels)
+                proba = stacked_proba(m.stacker, proba, evidence(data.lexical, lex > 0, kind, j, n_clusters))
             chosen = decide(m.source, proba, m.threshold, lex > 0)
             # the score is the model's probability, or the lexicon's score where it decided
             score = np.where(proba >= m.threshold, proba, lex) if m.source != "lexicon" else lex
@@ -167,18 +174,29 @@ def fit(
     x = featurizer.fit_transform(data)
     models: dict[str, list[LabelModel]] = {}
     validation: dict[str, Any] = {}
+    folds = group_folds(groups, config.folds)
+    n_clusters = len(taxonomy.cluster_labels)
     for k, kind in enumerate(KINDS):
         labels = taxonomy.cluster_labels if kind == "clusters" else taxonomy.theme_labels
         y, lex = _targets(rows, kind, labels), _lexical(lexical, k, labels)
+        evid = [evidence(data.lexical, lex[:, j], kind, j, n_clusters) for j in range(len(labels))]
         oof = out_of_fold(data, y, groups, config)
-        models[kind] = []
-        for j, (label, ch) in enumerate(zip(labels, choose(y, oof, lex, config), strict=True)):
+        models[kind], chosen = [], []
+        for j, (label, ch) in enumerate(zip(labels, choose(y, oof, lex, config, evid, folds), strict=True)):
             est = fit_label(x, y[:, j], config, ch.C) if ch.source != "lexicon" else None
             source = ch.source if est is not None else "lexicon"
+            proba = oof[config.c_grid.index(ch.C), :, j] if est is not None else np.zeros(len(rows))
+            stacker = fit_stacker(proba, evid[j], y[:, j]) if source == "stack" else None
             models[kind].append(
-                LabelModel(label, est, ch.threshold, source, round(ch.f1, 4), round(ch.lexicon_f1, 4), ch.C)
+                LabelModel(
+                    label, est, ch.threshold, source, round(ch.f1, 4), round(ch.lexicon_f1, 4), ch.C, stacker
+                )
             )
-        validation[kind] = {"oof_micro_f1_tuned": round(_micro(y, oof, models[kind], lex, config), 4)}
+            if source == "stack":
+                proba = cross_stacked(proba, evid[j], y[:, j], folds)
+            chosen.append(decide(source, proba, ch.threshold, lex[:, j]))
+        # optimistic: the settings were chosen on these same out-of-fold predictions
+        validation[kind] = {"oof_micro_f1_tuned": round(f1(y, np.column_stack(chosen)), 4)}
     return featurizer, models, validation
 
 
@@ -221,17 +239,6 @@ def asdict_label(m: LabelModel) -> dict[str, Any]:
         "validation_f1": m.validation_f1,
         "lexicon_f1": m.lexicon_f1,
     }
-
-
-def _micro(
-    y: np.ndarray, oof: np.ndarray, models: list[LabelModel], lex: np.ndarray, config: Config
-) -> float:
-    """Out-of-fold micro F1 with the chosen settings (optimistic: they were chosen on it)."""
-    cols = []
-    for j, m in enumerate(models):
-        k = config.c_grid.index(m.C) if m.C in config.c_grid else 0
-        cols.append(decide(m.source, oof[k, :, j], m.threshold, lex[:, j]))
-    return f1(y, np.column_stack(cols))
 
 
 def load_classifier(

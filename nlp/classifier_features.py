@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlp.labels import LexiconLabeller, innermost_heading
+from nlp.labels import INDUSTRY_CUES, LexiconLabeller, innermost_heading
 
 CONTEXT_PREFIX = "^"  # heading words live in their own feature space
 NO_CONTEXT = "^<none>"  # keeps the heading vocabulary non-empty
@@ -113,9 +113,10 @@ class Featurizer:
 
 
 def lexicon_matrix(lexicon: LexiconLabeller, texts: list[str], contexts: list[str | None]) -> np.ndarray:
-    """Per sentence: lexicon score of every cluster in the text, in the heading, and of every theme."""
+    """Per sentence: lexicon score of every cluster in the text, in the heading, of every theme,
+    and (last column) whether the sentence speaks of industry at all (INDUSTRY_CUES)."""
     clusters, themes = lexicon.taxonomy.cluster_labels, lexicon.taxonomy.theme_labels
-    out = np.zeros((len(texts), 2 * len(clusters) + len(themes)))
+    out = np.zeros((len(texts), 2 * len(clusters) + len(themes) + 1))
     heading_cache: dict[str, dict[str, float]] = {}
     for i, (text, context) in enumerate(zip(texts, contexts, strict=True)):
         own = {lab.label: lab.score for lab in lexicon.clusters(text)}
@@ -128,4 +129,24 @@ def lexicon_matrix(lexicon: LexiconLabeller, texts: list[str], contexts: list[st
             out[i, len(clusters) + j] = ctx.get(label, 0.0)
         for j, label in enumerate(themes):
             out[i, 2 * len(clusters) + j] = topics.get(label, 0.0)
+        out[i, -1] = 1.0 if INDUSTRY_CUES.search(text) else 0.0
     return out
+
+
+def evidence(lexical: np.ndarray, decided: np.ndarray, kind: str, j: int, n_clusters: int) -> np.ndarray:
+    """What the lexicon says about label j of `kind`, as columns for the stacked model.
+
+    Clusters: the lexicon's verdict, the label's score in the sentence and in its
+    heading (alone and when the sentence speaks of industry), the industry cue, and
+    the strongest other cluster.  Themes: the verdict, the theme's score, the cue and
+    every cluster's score (future industries are `new`, 新能源 is `green` …), so the
+    model weighs those implications instead of applying them as hard rules.
+    """
+    cue = lexical[:, -1]
+    if kind == "clusters":
+        own, head = lexical[:, j], lexical[:, n_clusters + j]
+        others = np.delete(lexical[:, :n_clusters], j, axis=1).max(axis=1)
+        cols = [decided, own, head, head * cue, cue, others]
+        return np.column_stack(cols).astype(float)
+    own = lexical[:, 2 * n_clusters + j]
+    return np.column_stack([decided, own, cue, lexical[:, :n_clusters]]).astype(float)

@@ -23,7 +23,8 @@ SEED = 0
 MIN_POSITIVES = 8  # fewer training positives than this: the lexicon decides the label
 MIN_CALIBRATION = 6  # positives needed for 3-fold sigmoid calibration of a linear SVM
 THRESHOLDS = np.round(np.arange(0.1, 0.91, 0.05), 2)
-SOURCES = ("lexicon", "model", "either")  # order = preference on ties
+SOURCES = ("lexicon", "model", "either", "stack")  # order = preference on ties
+STACK_C = 1.0  # the stacked model has a handful of dense inputs: mild regularisation
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,11 @@ class LabelModel:
     label: str
     estimator: object | None  # None: the lexicon decides
     threshold: float
-    source: str  # "model", "lexicon" or "either"
+    source: str  # "model", "lexicon", "either" or "stack"
     validation_f1: float = 0.0
     lexicon_f1: float = 0.0
     C: float = 0.0
+    stacker: object | None = None  # source "stack": LR over [model logit, lexicon evidence]
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,39 @@ def positive_proba(estimator: object | None, x) -> np.ndarray:
     return estimator.predict_proba(x)[:, 1]  # type: ignore[attr-defined]
 
 
+def stack_inputs(proba: np.ndarray, evidence: np.ndarray) -> np.ndarray:
+    """Inputs of the stacked model: the base model's log-odds beside the lexicon evidence."""
+    p = np.clip(proba, 1e-4, 1 - 1e-4)
+    return np.column_stack([np.log(p / (1 - p)), evidence])
+
+
+def fit_stacker(proba: np.ndarray, evidence: np.ndarray, y: np.ndarray) -> LogisticRegression:
+    lr = LogisticRegression(C=STACK_C, solver="liblinear", random_state=SEED)
+    return lr.fit(stack_inputs(proba, evidence), y)
+
+
+def stacked_proba(stacker: object, proba: np.ndarray, evidence: np.ndarray) -> np.ndarray:
+    return stacker.predict_proba(stack_inputs(proba, evidence))[:, 1]  # type: ignore[attr-defined]
+
+
+def cross_stacked(
+    proba: np.ndarray, evidence: np.ndarray, y: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]]
+) -> np.ndarray:
+    """Stacked probabilities for every row from stackers fitted on the other folds' rows."""
+    out = np.zeros(len(y))
+    for fit_idx, val_idx in folds:
+        if y[fit_idx].all() or not y[fit_idx].any():
+            out[val_idx] = float(y[fit_idx].mean())
+            continue
+        out[val_idx] = stacked_proba(
+            fit_stacker(proba[fit_idx], evidence[fit_idx], y[fit_idx]), proba[val_idx], evidence[val_idx]
+        )
+    return out
+
+
 def decide(source: str, proba: np.ndarray, threshold: float, lexical: np.ndarray) -> np.ndarray:
-    """The label's yes/no per sentence from the model probability and the lexicon's verdict."""
+    """The label's yes/no per sentence from the model probability and the lexicon's verdict
+    (for "stack", `proba` is already the stacked probability)."""
     if source == "lexicon":
         return lexical.astype(bool)
     model = proba >= threshold
@@ -117,8 +150,19 @@ def out_of_fold(data: Prepared, targets: np.ndarray, groups: list[str], config: 
     return proba
 
 
-def choose(targets: np.ndarray, oof: np.ndarray, lexical: np.ndarray, config: Config) -> list[Choice]:
-    """Per label, the (source, C, threshold) with the best out-of-fold F1; ties keep the simpler."""
+def choose(
+    targets: np.ndarray,
+    oof: np.ndarray,
+    lexical: np.ndarray,
+    config: Config,
+    evidence: list[np.ndarray] | None = None,
+    folds: list[tuple[np.ndarray, np.ndarray]] | None = None,
+) -> list[Choice]:
+    """Per label, the (source, C, threshold) with the best out-of-fold F1; ties keep the simpler.
+
+    "stack" is judged on cross-fitted stacked probabilities (the stacker of a row
+    never saw that row), so it competes on equal terms with the other sources.
+    """
     out = []
     for j in range(targets.shape[1]):
         y = targets[:, j].astype(bool)
@@ -126,11 +170,14 @@ def choose(targets: np.ndarray, oof: np.ndarray, lexical: np.ndarray, config: Co
         best = Choice("lexicon", 0.0, 0.5, lex_f1, lex_f1)
         if int(y.sum()) >= MIN_POSITIVES:
             for source in config.sources:
-                if source == "lexicon":
+                if source == "lexicon" or (source == "stack" and (evidence is None or folds is None)):
                     continue
                 for k, c in enumerate(config.c_grid):
+                    proba = oof[k, :, j]
+                    if source == "stack":
+                        proba = cross_stacked(proba, evidence[j], y, folds)  # type: ignore[index,arg-type]
                     for t in sorted(THRESHOLDS, key=lambda t: (abs(t - 0.5), t)):
-                        score = f1(y, decide(source, oof[k, :, j], float(t), lexical[:, j]))
+                        score = f1(y, decide(source, proba, float(t), lexical[:, j]))
                         if score > best.f1 + 1e-9:
                             best = Choice(source, c, float(t), score, lex_f1)
         out.append(best)

@@ -77,7 +77,7 @@ def evaluate(analyses: list[dict], gold: list[dict], scope: Scope = "all") -> di
     for g in gold:
         gold_by_doc[g["doc"]].append(g)
     tally: dict[str, Counter] = {"stats": Counter(), "fields": Counter(), "totals": Counter()}
-    labels = {"clusters": Counter(), "themes": Counter()}
+    labels: dict[str, Counter] = {"clusters": Counter(), "themes": Counter()}
     problems: list[str] = []
     for doc, golds in gold_by_doc.items():
         if doc not in pred:

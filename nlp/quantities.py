@@ -15,7 +15,15 @@ from types import MappingProxyType
 from ingest.metadata_regions import PROVINCES
 from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import Section, change_of, kind_and_year, paragraph_lead_year, update_section
-from nlp.quantity_subject import clause_start, ends_with_action, left_subject, right_subject, skip_lead_in
+from nlp.quantity_subject import (
+    clause_start,
+    de_head,
+    direct_noun,
+    ends_with_action,
+    left_subject,
+    right_subject,
+    skip_lead_in,
+)
 from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Quantity, Sentence
 
@@ -44,6 +52,8 @@ PLACE_NAMES = MappingProxyType({**_city_names(), **PROVINCE_NAMES})
 _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True)) + ")")
 _PAIR = re.compile(r"[和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
+# measure words of things counted one by one; the noun right after them is what they count
+_CLASSIFIERS = frozenset("个家项座所台套辆名户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列")
 # an item that already ends in an indicator word names its own indicator
 _HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量)$")
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
@@ -138,7 +148,7 @@ def _sentence_quantities(
         if listed and prev is not None:
             change = change or prev.change
             kind, year = prev.kind, prev.year
-        span = _subject(s, cstart, pos, end, prev, n.unit not in _NOT_COUNTS)
+        span = _subject(s, cstart, pos, end, prev, n.unit)
         q = Quantity(
             sentence_index=sentence.index,
             raw=n.raw,
@@ -261,14 +271,18 @@ def _shared_head(items: list[str]) -> str | None:
 
 
 def _subject(
-    s: str, cstart: int, pos: int, end: int, prev: Quantity | None, count: bool
+    s: str, cstart: int, pos: int, end: int, prev: Quantity | None, unit: str | None
 ) -> tuple[int, int] | str | None:
     """A span of `s`, or "inherit" (the previous number's subject: 、增长5%; 比上年提高1个百分点)."""
+    if unit in _CLASSIFIERS and (noun := direct_noun(s, end)) is not None:
+        return noun  # 80余个小型染料库中: the counted noun follows its measure word
+    if (head := de_head(s, end)) is not None:
+        return head  # 达到原厂区2倍至3倍的产能
     left = left_subject(s, cstart, pos)
-    if not count and left is None and prev is not None and prev.subject:
+    if unit in _NOT_COUNTS and left is None and prev is not None and prev.subject:
         return "inherit"  # 去年增长5.1%的基础上: an amount's indicator is named before it
     # 10个以上新能源整车品牌, 首批5个国家公园: a count's noun may follow it
-    right = right_subject(s, end) if count or left is None else None
+    right = right_subject(s, end) if unit not in _NOT_COUNTS or left is None else None
     if left is not None and (right is None or left[1] - left[0] > 2 and not ends_with_action(s, left)):
         return left
     if right is not None:

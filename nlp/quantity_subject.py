@@ -15,20 +15,21 @@ from nlp.quantity_units import HEAD_NOUN_UNITS
 
 _CLAUSE_END = "，,；;。：:！？!?\n"
 _GOVERNING_VERB = re.compile(
-    r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地)"
+    r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地|"
+    r"集聚|聚集|汇聚|吸引|吸纳)"
     r"(?![量率数者值])"  # 拥有量, 完成率: part of an indicator's name, not a verb
 )
 _LEAD_IN = re.compile(
     r"(?:(?:[“\"]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度|[上下]半年|明年|我们的|"
     r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
-    r"这|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
+    r"(?:建成|达产|投产|完工|竣工|运营|改造)后|这|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
 )
 _TAIL = re.compile(
     r"(?:(?:增长|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降到|降至|减少|"
     r"增至|增加到|达到|达|突破|超过|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
     r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期)?|为|是|在|约|近|将近|接近|分别占(?:全国|全省|全市|全区)?|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
-    r"的|了|再|首次|跃上|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|扩大|缩小|全年|总体|预计|可达|可)\s*)+$"
+    r"的|了|再|首次|完成|录得|跃上|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|扩大|缩小|全年|总体|预计|可达|可)\s*)+$"
 )
 _GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
 _ACTION_END = re.compile(
@@ -37,6 +38,22 @@ _ACTION_END = re.compile(
 )
 _RIGHT_STOP = re.compile(r"[，,；;。：:！？!?、（(\n]|等|和|及|以及|的|，")
 _RIGHT_SKIP = re.compile(r"(?:以上|以下|以内|左右|上下|多|余|的)+")
+# What ends a noun phrase after a count: a locative (染料库中), an adverb in 地
+# (精准地) or a verb the counted things do (企业入驻, 工程圆满收官).
+_RIGHT_VERB = re.compile(
+    r"(?:[中里内](?![小国心央部型华西东医药试高外资区])|"
+    r"(?:精准|快速|有效|不断|持续|逐步|全面|充分|积极|主动|稳步|扎实)地|"
+    r"(?:圆满|顺利|全面|全部|基本|正式|如期|提前|陆续|相继|成功|率先|已|均|将|正在|也|都|共同)"
+    r"(?:收官|完成|建成|投产|开工|竣工|落地|投用|运行|实施|交付|达产|入驻|落户|上线|开通)|"
+    r"入驻|落户|参与|参加|入选|获得|获评|获批|通过|签约|完成|实现|开展|成为|使用|采用|选取|进行|"
+    r"纳入|覆盖|受益|上榜|投入|收官|正在|已经|已|将|被|在|从|向|对|为|是)"
+)
+# A number's 的-attached head is what it measures (原厂区2倍至3倍的产能), unless
+# the head is the rate or level itself (5%左右的增速, 较高的水平).
+_DE_HEAD = re.compile(r"(?:以上|以下|以内|左右|上下|多|余)?的")
+_NOT_A_HEAD = re.compile(
+    r"(?:增长|增速|增幅|涨幅|降幅|下降|速度|水平|幅度|比例|比重|份额|目标|任务|规模|范围|区间|高位|标准|基础)"
+)
 
 
 def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] | None:
@@ -75,6 +92,8 @@ def right_subject(sentence: str, pos: int) -> tuple[int, int] | None:
     start = skip.end() if skip else pos
     stop = _RIGHT_STOP.search(sentence, start, start + 16)
     end = stop.start() if stop else min(len(sentence), start + 16)
+    verb = _RIGHT_VERB.search(sentence, start + 2, end)
+    end = verb.start() if verb else end
     head = HEAD_NOUN_UNITS.match(sentence, start, end)
     end = head.end() if head else end  # 405万皖北群众喝上引调水: the counted noun ends the subject
     if end - start < 2:
@@ -94,3 +113,26 @@ def clause_start(sentence: str, pos: int) -> int:
     if opened > max(sentence.rfind("）", start, pos), sentence.rfind(")", start, pos)):
         return opened + 1
     return start
+
+
+def direct_noun(sentence: str, pos: int) -> tuple[int, int] | None:
+    """80余个小型染料库, 12.98万户一期工程: the noun phrase right after a count's measure
+    word (nothing between but 以上/多/余), which names what is counted."""
+    skip = re.compile(r"(?:以上|以下|以内|左右|上下|多|余)*").match(sentence, pos)
+    start = skip.end() if skip else pos
+    if start >= len(sentence) or not ("\u4e00" <= sentence[start] <= "\u9fff" or sentence[start] in "“\""):
+        return None
+    if _RIGHT_VERB.match(sentence, start) or sentence.startswith(("的", "等", "和", "及", "以", "为"), start):
+        return None
+    return right_subject(sentence, pos)
+
+
+def de_head(sentence: str, pos: int) -> tuple[int, int] | None:
+    """原厂区2倍至3倍的产能 -> 产能: the noun the number modifies through 的."""
+    m = _DE_HEAD.match(sentence, pos)
+    if not m or _NOT_A_HEAD.match(sentence, m.end()):
+        return None
+    span = right_subject(sentence, m.end())
+    if span is None or span[1] - span[0] > 8 or sentence[span[1] : span[1] + 1] not in _CLAUSE_END:
+        return None  # only a short head that ends the clause: …的产能。
+    return span

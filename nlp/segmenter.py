@@ -33,7 +33,7 @@ def make_tokenizer(words: Iterable[str] = ()) -> jieba.Tokenizer:
 def make_spacy(tokenizer: jieba.Tokenizer) -> Language:
     """spaCy's blank Chinese pipeline whose jieba segmenter is our instance."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = tokenizer  # spaCy calls .cut(text, cut_all=False) on it
+    nlp.tokenizer.jieba_seg = tokenizer  # type: ignore[union-attr]  # spaCy calls .cut(text, cut_all=False) on it
     return nlp
 
 
