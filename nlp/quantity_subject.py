@@ -31,6 +31,8 @@ _TAIL = re.compile(
     r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期)?|为|是|在|约|近|将近|接近|分别占(?:全国|全省|全市|全区)?|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
     r"的|了|再|首次|完成|录得|跃上|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|扩大|缩小|全年|总体|预计|可达|可)\s*)+$"
 )
+# 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
+_SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")
 _GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
 _ACTION_END = re.compile(
     r"(?:开展|建设|推动|实施|推进|建成|新建|培育|打造|引进|启动|部署|集聚|吸引|认定|获批|获评|创建|设立|组建|"
@@ -72,7 +74,8 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
         start = lead.end()
     if end - start < 2 or sentence[start:end].endswith("等"):
         return None
-    return start, end
+    share = _SHARE_OF.fullmatch(sentence, start, end)
+    return (start, share.end(1)) if share else (start, end)
 
 
 def skip_lead_in(sentence: str, start: int, end: int) -> int:

@@ -17,3 +17,17 @@ def test_numbers_in_a_ruled_pdf_table_carry_their_row_and_column_headers(pipelin
         row = next(r for r in GRID[1:] if q.raw in r[1:])
         column = headers[row.index(q.raw)]
         assert q.subject == f"{row[0]} {column}".strip()
+
+
+def test_gongwen_pdf_gives_every_metadata_field() -> None:
+    from tests.ingest.pdf_fixtures import gongwen
+
+    doc = read_bytes(gongwen().data, "gongwen.pdf")
+    assert doc.format == "pdf" and doc.kind == "policy"
+    assert doc.issuer == "宁波市人民政府"
+    assert doc.doc_number == "甬政发〔2023〕55号"
+    assert doc.title == "宁波市人民政府关于印发宁波市加快打造万亿级产业集群行动方案的通知"
+    assert doc.meta["主送机关"] == "各区（县、市）人民政府，市直及部省属驻甬各单位"
+    assert doc.date == "2023-07-20"
+    assert doc.region == "宁波市"
+    assert "宁波市人民政府文件" not in [doc.text[s.start : s.end] for s in doc.headings]
