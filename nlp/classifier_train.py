@@ -168,7 +168,10 @@ def choose(
         y = targets[:, j].astype(bool)
         lex_f1 = f1(y, lexical[:, j].astype(bool))
         best = Choice("lexicon", 0.0, 0.5, lex_f1, lex_f1)
-        if int(y.sum()) >= MIN_POSITIVES:
+        learnable = int(y.sum()) >= MIN_POSITIVES
+        if learnable and "lexicon" not in config.sources:  # the lexicon only for rare labels
+            best = Choice("lexicon", 0.0, 0.5, -1.0, lex_f1)
+        if learnable:
             for source in config.sources:
                 if source == "lexicon" or (source == "stack" and (evidence is None or folds is None)):
                     continue

@@ -56,6 +56,13 @@ _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
 _CLASSIFIERS = frozenset("个家项座所台套辆名户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列")
 # an item that already ends in an indicator word names its own indicator
 _HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量)$")
+_NUMBER_LIST = re.compile(r"[、和与及]|，?(?:分别|同比)?[、和]?")
+_PAIRED = {"城乡": ("城镇", "农村"), "中小": ("中型", "小型"), "大中": ("大型", "中型")}
+# the head noun a listed last item shares with the items before it
+_INDICATOR_HEAD = re.compile(
+    r"(?:(?:居民|职工|农民)?(?:人均)?(?:可支配)?收入|产量|产值|增加值|销售额|销量|营业收入|营收|利润|"
+    r"投资|出口额|进口额|进出口额|出口|进口|消费量|用量|排放量|吞吐量|装机容量|装机|面积|人数|数量|总量|规模|比重|占比)$"
+)
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
 
@@ -224,7 +231,12 @@ def _region(s: str, cstart: int, default: str | None) -> str | None:
 
 
 def _distribute(quantities: list[Quantity], text: str) -> None:
-    """化学需氧量、氨氮排放总量分别下降8%、8%: the i-th number measures the i-th listed subject."""
+    """化学需氧量、氨氮排放总量分别下降8%、8%: the i-th number measures the i-th listed subject.
+
+    A chain of k × n numbers over n listed subjects takes them in turn
+    (原煤、原油、天然气产量达到…、…、…，分别增长…、…、…); a paired word splits in
+    two under 分别 (城乡居民收入分别增长5%和7% -> 城镇…, 农村…).
+    """
     i = 0
     while i < len(quantities):
         head = quantities[i]
@@ -238,18 +250,34 @@ def _distribute(quantities: list[Quantity], text: str) -> None:
         if len(chain) < 2 or head.subject_start is None or head.subject_end is None:
             continue
         subject = text[head.subject_start : head.subject_end]
+        between = text[head.subject_end : chain[-1].start]
+        if "分别" in between and len(chain) == 2 and (pair := _split_pair(subject)):
+            for q, item in zip(chain, pair, strict=True):
+                q.subject, q.subject_start, q.subject_end = item, None, None
+            continue
         items = subject.split("、")
         if len(items) == 1:  # 能耗和二氧化碳排放分别降低13.5%、18%
             items = _PAIR.split(subject, maxsplit=1)
-        if len(items) != len(chain) or "分别" not in text[head.subject_end : head.start]:
+        listed = _NUMBER_LIST.fullmatch(text, head.end, chain[1].start) is not None
+        if len(items) < 2 or not all(items) or len(chain) % len(items) or not ("分别" in between or listed):
             continue
-        pos = head.subject_start
         shared = _shared_head(items)
-        for q, item in zip(chain, items, strict=True):
+        starts = [head.subject_start + sum(len(x) + 1 for x in items[:k]) for k in range(len(items))]
+        for k, q in enumerate(chain):
+            item, pos = items[k % len(items)], starts[k % len(items)]
             q.subject, q.subject_start, q.subject_end = item, pos, pos + len(item)
             if shared and item != items[-1] and not _HAS_HEAD.search(item):
                 q.subject, q.subject_start, q.subject_end = item + shared, None, None
-            pos += len(item) + 1
+
+
+def _split_pair(subject: str) -> tuple[str, str] | None:
+    """城乡居民人均可支配收入 -> 城镇居民…, 农村居民…: a two-part word names two indicators."""
+    for word, (a, b) in _PAIRED.items():
+        at = subject.find(word)
+        if at >= 0:
+            rest = subject[at + len(word) :]
+            return subject[:at] + a + rest, subject[:at] + b + rest
+    return None
 
 
 def _shared_head(items: list[str]) -> str | None:
@@ -260,6 +288,9 @@ def _shared_head(items: list[str]) -> str | None:
     as long as a one- or two-character previous item (城镇、农村…; 第一、二、三产业).
     """
     last, before = items[-1], items[-2]
+    named = _INDICATOR_HEAD.search(last)  # 原煤、原油、天然气产量 -> 产量
+    if named and named.start() >= 2 and not any(before[-k:] in last for k in (2, 3) if len(before) >= k):
+        return named.group()
     cut = len(before) if len(before) <= 2 else len(last)
     for k in range(min(len(before), len(last)), 1, -1):
         found = last.find(before[-k:])
