@@ -16,26 +16,27 @@ from api.settings import Settings, get_settings
 from store.db import Store
 
 
-def default_pipeline_factory(taxonomy: str) -> Callable[[], Any]:
-    def build() -> Any:
-        from nlp.pipeline import Pipeline  # heavy import, deferred until the first upload
+def build_pipeline(taxonomy: str) -> Any:
+    from nlp.pipeline import Pipeline  # heavy import, deferred until the first upload
 
-        return Pipeline(taxonomy=taxonomy)
-
-    return build
+    return Pipeline(taxonomy=taxonomy)
 
 
 def create_app(
     settings: Settings | None = None, *, pipeline_factory: Callable[[], Any] | None = None
 ) -> FastAPI:
-    """The app. `pipeline_factory` lets tests share one already built Pipeline."""
+    """The app. `pipeline_factory` lets tests share one already built Pipeline (default taxonomy)."""
     settings = settings or get_settings()
-    factory = pipeline_factory or default_pipeline_factory(settings.taxonomy)
+
+    def factory(taxonomy: str) -> Any:
+        if pipeline_factory is not None and taxonomy == settings.taxonomy:
+            return pipeline_factory()
+        return build_pipeline(taxonomy)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = Store(settings.db)
-        pipeline = LazyPipeline(factory)
+        pipeline = LazyPipeline(factory, settings.taxonomy)
         runner = JobRunner(store, pipeline, settings.workers)
         app.state.services = Services(settings=settings, store=store, pipeline=pipeline, runner=runner)
         try:

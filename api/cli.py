@@ -98,6 +98,7 @@ def ingest(
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
     ] = None,
+    taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
 ) -> None:
     """Analyse and store documents; already stored ones (same bytes) are skipped.
 
@@ -105,7 +106,7 @@ def ingest(
     """
     from store.db import Store
 
-    settings = settings_from(db=db, workers=workers, scheduler=scheduler)
+    settings = settings_from(db=db, workers=workers, scheduler=scheduler, taxonomy=taxonomy)
     store = Store(settings.db)
     paths, failed = batch.expand(sources)
     try:

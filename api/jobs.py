@@ -22,18 +22,20 @@ log = logging.getLogger(__name__)
 
 
 class LazyPipeline:
-    """Builds the (expensive) NLP pipeline on first use, once, shared by all threads."""
+    """Builds each taxonomy's (expensive) NLP pipeline on first use, once, shared by all threads."""
 
-    def __init__(self, factory: Callable[[], Any]) -> None:
+    def __init__(self, factory: Callable[[str], Any], default: str) -> None:
         self._factory = factory
+        self.default = default
         self._lock = threading.Lock()
-        self._pipeline: Any = None
+        self._pipelines: dict[str, Any] = {}
 
-    def get(self) -> Any:
+    def get(self, taxonomy: str | None = None) -> Any:
+        name = taxonomy or self.default
         with self._lock:
-            if self._pipeline is None:
-                self._pipeline = self._factory()
-            return self._pipeline
+            if name not in self._pipelines:
+                self._pipelines[name] = self._factory(name)
+            return self._pipelines[name]
 
 
 class JobRunner:
@@ -42,18 +44,18 @@ class JobRunner:
         self._pipeline = pipeline
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="policyscope-job")
 
-    def submit(self, job_id: str, load: Callable[[], Document]) -> Future:
+    def submit(self, job_id: str, load: Callable[[], Document], taxonomy: str | None = None) -> Future:
         """Run `load` then analyse and save, in the background; the job records the outcome."""
-        return self._pool.submit(self._run, job_id, load)
+        return self._pool.submit(self._run, job_id, load, taxonomy)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def _run(self, job_id: str, load: Callable[[], Document]) -> None:
+    def _run(self, job_id: str, load: Callable[[], Document], taxonomy: str | None) -> None:
         self._store.update_job(job_id, "running")
         try:
             document = load()
-            pipeline = self._pipeline.get()
+            pipeline = self._pipeline.get(taxonomy)
             analysis = pipeline.analyse(document)
             self._store.save_analysis(analysis, pipeline.term_counts(document))
         except IngestError as exc:

@@ -57,6 +57,7 @@ _CLASSIFIERS = frozenset("个家项座所台套辆名户件艘架处批种场张
 # an item that already ends in an indicator word names its own indicator
 _HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量)$")
 _NUMBER_LIST = re.compile(r"[、和与及]|，?(?:分别|同比)?[、和]?")
+_SCOPED_SUFFIX = re.compile(r"左右|上下|以上|以内|以下")
 _PAIRED = {"城乡": ("城镇", "农村"), "中小": ("中型", "小型"), "大中": ("大型", "中型")}
 # the head noun a listed last item shares with the items before it
 _INDICATOR_HEAD = re.compile(
@@ -193,7 +194,25 @@ def _sentence_quantities(
         prev, prev_end = q, end
     _distribute(out, text)
     _respectively_back(out, back)
+    _shared_comparator(out, text)
     return out
+
+
+def _shared_comparator(quantities: list[Quantity], text: str) -> None:
+    """分别增长5%和7%左右: a 左右/以上/以内 after a pair joined by 和 covers both.
+
+    A 、 list keeps its own comparators (the gold reads 分别增长5%、6.5%左右 as 5% eq).
+    """
+    for i in range(len(quantities) - 2, -1, -1):
+        a, b = quantities[i], quantities[i + 1]
+        if (
+            a.comparator == "eq"
+            and b.comparator in ("approx", "ge", "le")
+            and a.unit == b.unit
+            and _SCOPED_SUFFIX.match(text, b.end)
+            and text[a.end : b.start] in ("和", "与", "及", "至")
+        ):
+            a.comparator = b.comparator
 
 
 def _respectively_back(quantities: list[Quantity], back: list[bool]) -> None:
@@ -289,7 +308,12 @@ def _shared_head(items: list[str]) -> str | None:
     """
     last, before = items[-1], items[-2]
     named = _INDICATOR_HEAD.search(last)  # 原煤、原油、天然气产量 -> 产量
-    if named and named.start() >= 2 and not any(before[-k:] in last for k in (2, 3) if len(before) >= k):
+    if (
+        named
+        and named.start() >= 2
+        and min(len(x) for x in items[:-1]) >= 2  # 第一、二、三产业增加值: one-character items
+        and not any(before[-k:] in last for k in (2, 3) if len(before) >= k)
+    ):
         return named.group()
     cut = len(before) if len(before) <= 2 else len(last)
     for k in range(min(len(before), len(last)), 1, -1):

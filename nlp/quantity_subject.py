@@ -14,6 +14,7 @@ import re
 from nlp.quantity_units import HEAD_NOUN_UNITS
 
 _CLAUSE_END = "，,；;。：:！？!?\n"
+_CLAUSE_STOP = re.compile(f"[{_CLAUSE_END}]")
 _GOVERNING_VERB = re.compile(
     r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地|"
     r"集聚|聚集|汇聚|吸引|吸纳)"
@@ -127,7 +128,14 @@ def direct_noun(sentence: str, pos: int) -> tuple[int, int] | None:
         return None
     if _RIGHT_VERB.match(sentence, start) or sentence.startswith(("的", "等", "和", "及", "以", "为"), start):
         return None
-    return right_subject(sentence, pos)
+    span = right_subject(sentence, pos)
+    if span is not None and sentence.startswith("、", span[1]):
+        # 10个左右有条件、有基础、规模适当的城市: listed modifiers, then the head after 的
+        close = _CLAUSE_STOP.search(sentence, span[1])
+        de = sentence.rfind("的", span[1], close.start() if close else len(sentence))
+        head = right_subject(sentence, de + 1) if de > 0 else None
+        return head or span
+    return span
 
 
 def de_head(sentence: str, pos: int) -> tuple[int, int] | None:

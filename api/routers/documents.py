@@ -17,6 +17,7 @@ from api.fetch import fetch_url
 from api.settings import Settings
 from ingest.read import read_bytes
 from ingest.records import document_id
+from nlp.taxonomy import list_taxonomies
 
 router = APIRouter(tags=["documents"])
 
@@ -63,7 +64,17 @@ UPLOAD_BODY = {
     openapi_extra=UPLOAD_BODY,
     summary="Upload a document (multipart `file`) or name one by URL (JSON {url}) for analysis",
 )
-async def upload(request: Request, services: ServicesDep) -> dict[str, str]:
+async def upload(
+    request: Request,
+    services: ServicesDep,
+    taxonomy: Annotated[
+        str | None, Query(description="Cluster taxonomy to label with (default: the server's setting).")
+    ] = None,
+) -> dict[str, str]:
+    if taxonomy is not None and taxonomy not in list_taxonomies():
+        raise ApiError(
+            422, "invalid", f"taxonomy: unknown {taxonomy!r} (known: {', '.join(list_taxonomies())})"
+        )
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
         data, source, file_type = await _read_upload(request, services.settings)
@@ -77,10 +88,12 @@ async def upload(request: Request, services: ServicesDep) -> dict[str, str]:
             "unsupported_media_type",
             'send multipart/form-data with a `file` field, or JSON {"url": ...}',
         )
-    return await run_in_threadpool(_accept, services, data, source, file_type)
+    return await run_in_threadpool(_accept, services, data, source, file_type, taxonomy)
 
 
-def _accept(services: Services, data: bytes, source: str, content_type: str | None) -> dict[str, str]:
+def _accept(
+    services: Services, data: bytes, source: str, content_type: str | None, taxonomy: str | None
+) -> dict[str, str]:
     """Hash first: bytes already stored get a finished job and no second copy."""
     doc_id = document_id(data)
     store = services.store
@@ -89,7 +102,8 @@ def _accept(services: Services, data: bytes, source: str, content_type: str | No
         store.update_job(job_id, "done", document_id=doc_id)
     else:
         limit = services.settings.max_upload_bytes
-        services.runner.submit(job_id, partial(read_bytes, data, source, content_type, max_bytes=limit))
+        load = partial(read_bytes, data, source, content_type, max_bytes=limit)
+        services.runner.submit(job_id, load, taxonomy)
     return {"document_id": doc_id, "job_id": job_id}
 
 
