@@ -15,6 +15,7 @@ from nlp.quantity_units import HEAD_NOUN_UNITS
 
 _CLAUSE_END = "，,；;。：:！？!?\n"
 _CLAUSE_STOP = re.compile(f"[{_CLAUSE_END}]")
+_ANY_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 _GOVERNING_VERB = re.compile(
     r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地|"
     r"集聚|聚集|汇聚|吸引|吸纳)"
@@ -49,7 +50,7 @@ _RIGHT_VERB = re.compile(
     r"(?:圆满|顺利|全面|全部|基本|正式|如期|提前|陆续|相继|成功|率先|已|均|将|正在|也|都|共同)"
     r"(?:收官|完成|建成|投产|开工|竣工|落地|投用|运行|实施|交付|达产|入驻|落户|上线|开通)|"
     r"入驻|落户|参与|参加|入选|获得|获评|获批|通过|签约|完成|实现|开展|成为|使用|采用|选取|进行|"
-    r"纳入|覆盖|受益|上榜|投入|收官|正在|已经|已|将|被|在|从|向|对|为|是)"
+    r"同时|先后|陆续|相继|正式|纳入|覆盖|受益|上榜|投入|收官|参展|参会|参赛|报名|申报|入围|挂牌|亮相|正在|已经|已|将|被|在|从|向|对|为|是)"
 )
 # A number's 的-attached head is what it measures (原厂区2倍至3倍的产能), unless
 # the head is the rate or level itself (5%左右的增速, 较高的水平).
@@ -124,17 +125,17 @@ def direct_noun(sentence: str, pos: int) -> tuple[int, int] | None:
     word (nothing between but 以上/多/余), which names what is counted."""
     skip = re.compile(r"(?:以上|以下|以内|左右|上下|多|余)*").match(sentence, pos)
     start = skip.end() if skip else pos
-    if start >= len(sentence) or not ("\u4e00" <= sentence[start] <= "\u9fff" or sentence[start] in "“\""):
+    if start >= len(sentence) or not ("\u4e00" <= sentence[start] <= "\u9fff" or sentence[start] in '“"'):
         return None
     if _RIGHT_VERB.match(sentence, start) or sentence.startswith(("的", "等", "和", "及", "以", "为"), start):
         return None
     span = right_subject(sentence, pos)
-    if span is not None and sentence.startswith("、", span[1]):
-        # 10个左右有条件、有基础、规模适当的城市: listed modifiers, then the head after 的
+    if span is not None and span[1] - span[0] <= 5 and sentence.startswith("、", span[1]):
+        # 10个左右有条件、有基础、规模适当的城市: short listed modifiers, then the head after 的
         close = _CLAUSE_STOP.search(sentence, span[1])
         de = sentence.rfind("的", span[1], close.start() if close else len(sentence))
-        head = right_subject(sentence, de + 1) if de > 0 else None
-        return head or span
+        if de > 0 and not _ANY_NUMBER.search(sentence, span[1], de + 2):
+            return right_subject(sentence, de + 1) or span
     return span
 
 

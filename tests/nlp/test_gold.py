@@ -51,22 +51,10 @@ def _source(name: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def analyser(request: pytest.FixtureRequest):
-    """The session pipeline; the lexicon pipeline if the classifier cannot load (labels do not
-    affect quantities)."""
-    try:
-        return request.getfixturevalue("pipeline")
-    except Exception:  # noqa: BLE001 - the classifier is being reworked elsewhere
-        from nlp.pipeline import Pipeline
-
-        return Pipeline(model=None)
-
-
-@pytest.fixture(scope="module")
-def records(analyser) -> list[dict]:
+def records(pipeline) -> list[dict]:
     out = []
     for name in sorted({g["doc"] for g in _gold(GOLD_FILES)}):
-        record = analyser.analyse(read_path(_source(name))).to_record()
+        record = pipeline.analyse(read_path(_source(name))).to_record()
         record["document"]["source"] = name
         out.append(record)
     return out
@@ -120,11 +108,11 @@ GDP_TARGETS = {
 _GDP = re.compile(r"(?:地区)?生产总值")
 
 
-def test_every_province_gdp_growth_target(analyser) -> None:
+def test_every_province_gdp_growth_target(pipeline) -> None:
     wrong = {}
     for name, (value, comparator) in GDP_TARGETS.items():
         doc = read_path(ROOT / "corpora" / "real-docx" / f"2025-{name}-gov-work-report.docx")
-        analysis = analyser.analyse(doc)
+        analysis = pipeline.analyse(doc)
         found = [
             (q.value, q.comparator, q.change, q.year, q.kind)
             for q in analysis.quantities

@@ -155,3 +155,12 @@ def test_lexicon_reads_the_innermost_heading_of_a_path(labeller):
     text = "到2027年，产业规模突破1.2万亿元。"
     [(c, _)] = labeller.predict([text], ["一、做强绿色石化产业集群 （二）壮大光伏产业"])
     assert names(c) == ["新能源"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["壮大新一代信息技术产业。", "扩大数码产品和消费电子消费。", "培育数据要素市场，发展智能终端。"],
+)
+def test_information_technology_and_consumer_electronics_are_digital(labeller, text):
+    [(c, _)] = labeller.predict([text])
+    assert names(c) == ["数字产业"]
