@@ -51,6 +51,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MODELS_DIR = ROOT / "corpora" / "models"
 TRAIN_DATA = ROOT / "corpora" / "labels" / "train.jsonl"
 MODEL_FILE = "model.joblib"
+# Bump when the features or the model bundle change shape: older artefacts are then retrained.
+MODEL_FORMAT = 2
 META_FILE = "metadata.json"
 KINDS = ("clusters", "themes")
 __all__ = [
@@ -216,7 +218,7 @@ def train(
     out_dir.mkdir(parents=True, exist_ok=True)
     joblib.dump({"featurizer": featurizer, "models": models}, out_dir / MODEL_FILE, compress=3)
     metadata = {
-        "format": 2,
+        "format": MODEL_FORMAT,
         "taxonomy": {"name": taxonomy.name, "version": taxonomy.version},
         "labels": {kind: [asdict_label(m) for m in models[kind]] for kind in KINDS},
         "config": asdict(config),
@@ -263,6 +265,10 @@ def load_classifier(
 def check_metadata(
     meta: dict[str, Any], taxonomy: Taxonomy, model_path: Path, data_path: str | Path | None = None
 ) -> None:
+    if meta.get("format") != MODEL_FORMAT:
+        raise ModelError(
+            f"model format {meta.get('format')} is not {MODEL_FORMAT} (features changed): retrain it"
+        )
     want = {"name": taxonomy.name, "version": taxonomy.version}
     if meta["taxonomy"] != want:
         raise ModelError(f"model built for taxonomy {meta['taxonomy']}, not {want}: retrain it")
