@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.base import ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -72,14 +73,14 @@ class Choice:
     lexicon_f1: float
 
 
-def make_estimator(config: Config, c: float, n_pos: int) -> object:
+def make_estimator(config: Config, c: float, n_pos: int) -> ClassifierMixin:
     if config.model == "svm" and n_pos >= MIN_CALIBRATION:
         svm = LinearSVC(C=c, class_weight="balanced", random_state=SEED)
         return CalibratedClassifierCV(svm, method="sigmoid", cv=3)
     return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", random_state=SEED)
 
 
-def fit_label(x, y: np.ndarray, config: Config, c: float) -> object | None:
+def fit_label(x, y: np.ndarray, config: Config, c: float) -> ClassifierMixin | None:
     n_pos = int(y.sum())
     if n_pos < MIN_POSITIVES or n_pos == len(y):
         return None

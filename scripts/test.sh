@@ -8,4 +8,5 @@ export PATH="$PWD/.venv/bin:$PATH"
 
 echo "== ruff"; ruff check . && ruff format --check .
 echo "== import layers"; lint-imports
+echo "== types"; mypy ingest nlp store reports api
 echo "== tests"; pytest -q -p no:cacheprovider "$@"
