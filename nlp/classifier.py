@@ -116,10 +116,24 @@ class Classifier:
         x = self.featurizer.transform(data)
         lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts])
         columns = {kind: self._scores(kind, k, data, x, lexical) for k, kind in enumerate(KINDS)}
+        clusters = self._inherit(texts, columns["clusters"], lexical)
         return [
-            (clusters, with_implied_themes(self.taxonomy, clusters, themes))
-            for clusters, themes in zip(columns["clusters"], columns["themes"], strict=True)
+            (own, with_implied_themes(self.taxonomy, own, themes))
+            for own, themes in zip(clusters, columns["themes"], strict=True)
         ]
+
+    def _inherit(
+        self, texts: list[str], clusters: list[list[Label]], lexical: list[LabelPair]
+    ) -> list[list[Label]]:
+        """A sentence that names no cluster takes the one its heading names (the lexicon's
+        inherited labels): the labelled data has too few such sentences to learn it."""
+        bare = [i for i, labels in enumerate(clusters) if not labels and lexical[i][0]]
+        named = self.lexicon.predict([texts[i] for i in bare]) if bare else []
+        out = list(clusters)
+        for i, (own, _) in zip(bare, named, strict=True):
+            if not own:
+                out[i] = lexical[i][0]
+        return out
 
     def _scores(self, kind: str, k: int, data: Any, x: Any, lexical: list[LabelPair]) -> list[list[Label]]:
         """Per sentence, the chosen labels of one kind with a score in [0, 1], best first."""

@@ -7,7 +7,6 @@ to call: build it once per process and reuse it.
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from nlp.labels import Labeller, LexiconLabeller
 from nlp.quantities import DocContext, extract_quantities
 from nlp.records import Analysis, Sentence
 from nlp.segmenter import make_spacy, make_tokenizer
-from nlp.sentences import split_sentences
+from nlp.sentences import heading_level, split_sentences
 from nlp.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_TAXONOMY = "ningbo-361-2023"
@@ -79,23 +78,6 @@ def governing_headings(sentences: list[Sentence]) -> list[str | None]:
         else:
             out.append(" ".join(open_headings[k] for k in sorted(open_headings)) or None)
     return out
-
-
-_LEVELS = [
-    re.compile(r"^第[一二三四五六七八九十百零\d]+[章篇部分]"),
-    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
-    re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
-    re.compile(r"^\d{1,2}[、.．]"),
-    re.compile(r"^[（(]\d{1,2}[)）]|^[①-⑳]"),
-]
-
-
-def heading_level(text: str) -> int:
-    """Outline depth of a heading by its enumerator; unnumbered headings rank with 一、."""
-    for level, pattern in enumerate(_LEVELS):
-        if pattern.match(text.lstrip()):
-            return level
-    return 1
 
 
 def doc_context(doc: Document) -> DocContext:

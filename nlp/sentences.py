@@ -15,14 +15,13 @@ _END = re.compile(r"(?:[。！？；!?]+|…{1,2}|\.{3,6})[”’」』）)】�
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
-# List and outline markers that open a heading or list item.
-_ENUMERATOR = re.compile(
-    rf"^\s*(?:[{_CN_NUM}]+[、.．]"
-    rf"|[（(][{_CN_NUM}]+[)）]"
-    rf"|第[{_CN_NUM}\d]+[章节条部分篇]"
-    r"|\d{1,2}[、.．](?!\d)"
-    r"|[（(]\d{1,2}[)）]"
-    r"|[①-⑳])"
+# Outline markers by depth: 第一章 > 一、 > （一） > 1. > （1）/①. They open headings and list items.
+_OUTLINE_LEVELS = (
+    re.compile(rf"^第[{_CN_NUM}\d]+[章节条部分篇]"),
+    re.compile(rf"^[{_CN_NUM}]+[、.．]"),
+    re.compile(rf"^[（(][{_CN_NUM}]+[)）]"),
+    re.compile(r"^\d{1,2}[、.．](?!\d)"),
+    re.compile(r"^[（(]\d{1,2}[)）]|^[①-⑳]"),
 )
 _HEADING_MAX_CHARS = 40
 _FINAL_PUNCT = "。！？；!?：:，,"
@@ -68,7 +67,19 @@ def _looks_like_heading(sentence: str, sentences_in_paragraph: int, position: in
     if sentences_in_paragraph == 1 and sentence[-1] not in _FINAL_PUNCT:
         return True
     # （一）坚持创新引领。… : the enumerated first sentence of a paragraph heads it.
-    return position == 0 and sentences_in_paragraph > 1 and bool(_ENUMERATOR.match(sentence))
+    return position == 0 and sentences_in_paragraph > 1 and _enumerated(sentence)
+
+
+def _enumerated(text: str) -> bool:
+    return any(p.match(text.lstrip()) for p in _OUTLINE_LEVELS)
+
+
+def heading_level(text: str) -> int:
+    """Outline depth of a heading by its enumerator; unnumbered headings rank with 一、."""
+    for level, pattern in enumerate(_OUTLINE_LEVELS):
+        if pattern.match(text.lstrip()):
+            return level
+    return 1
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
