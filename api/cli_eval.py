@@ -38,6 +38,10 @@ def find_documents(
 
 
 def eval_command(
+    more_gold: Annotated[
+        list[Path] | None,
+        typer.Argument(exists=True, dir_okay=False, help="More gold files (`--gold A B C` works too)."),
+    ] = None,
     gold: Annotated[
         list[Path] | None,
         typer.Option(
@@ -63,6 +67,7 @@ def eval_command(
     """Score the product: quantities and labels against gold, and/or the classifier on its test split."""
     from api.cli import fail, settings_from
 
+    gold = [*(gold or []), *(more_gold or [])]
     if not gold and not labels:
         raise fail("give --gold FILE... and/or --labels", code=2)
     if scope not in ("all", "anchored"):

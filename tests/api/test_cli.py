@@ -224,3 +224,17 @@ def test_train_without_rows_fails_in_one_line(runner, tmp_path) -> None:
     result = runner.invoke(app, ["train", "--data", str(data), "--out", str(tmp_path / "model")])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: cannot train: {data}: no training rows"
+
+
+def test_eval_takes_several_gold_files_after_one_flag(runner, tmp_path) -> None:
+    doc = tmp_path / "plan.txt"
+    doc.write_text(TEXT, encoding="utf-8")
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    line = '{"doc": "plan.txt", "anchor": "%s", "value": %s, "unit": "%s", "comparator": "eq", "kind": "%s", "change": null, "year": %s, "subject": "%s"}\n'
+    first.write_text(line % ("达到150家", 150, "家", "target", 2027, "国家级绿色工厂"), encoding="utf-8")
+    second.write_text(
+        line % ("达到70万辆", 700000, "辆", "actual", "null", "新能源汽车产量"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["eval", "--gold", str(first), str(second), "--source", str(doc)])
+    assert result.exit_code == 0, result.output
+    assert "'tp': 2" in result.stdout
