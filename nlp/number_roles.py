@@ -22,8 +22,30 @@ _LIST_PUNCT = "、.．)）"
 _ASCII_WORD = re.compile(r"[A-Za-z_#@]")
 _CN_SMALL = set("〇零○一二两三四五六七八九十壹")
 _SMALL_WORDS = set("一二两三四五六七八九十")
-_ENUMERATION = re.compile(r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点)")
-_COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|约|达)$")
+_ENUMERATION = re.compile(
+    r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点|关键|抓手|着力点|维度|层面|突破口)"
+)
+_COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|(?<![签节制预公条])约|达)$")
+# 60岁以上老年人, 3岁以下婴幼儿, 30万千瓦以下煤电机组: a threshold that defines a group, not an amount
+_THRESHOLD_UNITS = ("岁", "千瓦")
+# 亿元以上项目, 2000万元以上工业企业: a size that defines a class of projects or firms
+_CLASS_OF = re.compile(
+    r"(?:及)?(?:以上|以下)的?(?:重大|重点|产业|工业|制造业|招商|外资|内资)?(?:项目|企业|工程|园区|集群)"
+)
+_THRESHOLD_AFTER = re.compile(r"(?:[及或]?(?:以上|以下))?的?")
+_THRESHOLD_NOT = re.compile(
+    r"[^\u4e00-\u9fff]|[、等和与及或]|左右|上下|多|余|增长|下降|提高|降低|规模|装机|容量|以[上下内]"
+)
+# 居全国前3位, 全国排名53位, ESI排名前万分之一: a rank, not an amount
+_RANK_BEFORE = re.compile(
+    r"(?:排名|排位|排行|位次|居|位列|列|位居|跻身|进入|迈入|跃居|跃升至|升至|稳居)(?:全国|全省|全球|世界|全市|全区|中部|西部|东部)?(?:前|第)?$"
+)
+_RANK_UNITS = ("位", "名", "强")
+# 两个市场两种资源, 一个中心两个基本点: paired counts that make a set phrase
+_PARALLEL = re.compile(r"[\u4e00-\u9fff]{1,3}?[一二两三四五六七八九十][个种条项]")
+_PARALLEL_BEFORE = re.compile(r"[一二两三四五六七八九十][个种条项][\u4e00-\u9fff]{1,3}$")
+_SLOGAN_HEAD = re.compile(r"[一二两三四五六七八九十百千万]+[个条项大张]?")
+_SLOGAN_ALL = re.compile(r"(?=.*[个条项大+])[\d一二两三四五六七八九十百千万个条项大+]{3,}")
 _POLITICAL = re.compile(
     r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|[“\"])|项(?:基本)?(?:规定|原则)"
 )
@@ -58,16 +80,34 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
     ):
         return "code"
     if m.group("num") is None:
+        if m.group("frac") and before == "前":
+            return "rank"  # 排名前万分之一, 前百分之十
         return _special_role(m, before, after)
+    if before == "每" or t.startswith(("每增长", "每增加", "每提高", "每下降", "每降低"), max(0, start - 3)):
+        return "per"  # 每10万人, 每增长1个百分点: the denominator of a rate
+    if _quoted_slogan(t, start, end):
+        return "name"  # “三个1亿人”, “两个200万亩”: a slogan
     num = m.group("num") or ""
     if _PLAN_PERIOD.fullmatch(num):
         return "period"
     if before == "第" or (before in "〔[【" and after in "〕]】"):
         return "ordinal" if before == "第" else "code"
+    if unit is None and t.startswith("级", end) and any(c.isdigit() or c in _CN_SMALL for c in num):
+        return "level"  # 千亿级、五百亿级产业集群
     if unit is None:
         return _unitless_role(t, num, m, start, end, before, after)
     if t.startswith("级", end):
         return "level"  # 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
+    if unit == "千伏":
+        return "spec"  # 500千伏主干网架, 750千伏输变电工程: a voltage class
+    if unit in _THRESHOLD_UNITS and _threshold(t, end, unit) or unit == "元" and _CLASS_OF.match(t, end):
+        return "spec"
+    if (
+        before == "前"
+        and (unit in _RANK_UNITS or m.group("frac"))
+        or (unit in _RANK_UNITS and _RANK_BEFORE.search(t, max(0, start - 8), start))
+    ):
+        return "rank"
     if num.strip("万亿千百") == "" and not _COMPARATOR_BEFORE.search(t, max(0, start - 3), start):
         return "bare"  # 万元GDP, 千家万户: a magnitude word without a number
     if unit in ("个", "项", "条", "点") and num in _SMALL_WORDS and _ENUMERATION.match(t, end):
@@ -77,8 +117,9 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
     if unit not in ("%", "倍", "百分点"):
         if num in ("一", "壹") and not m.group("mag"):
             return "article"  # 一批, 一个, 一根: an article, not a count
-        if _POLITICAL.match(t, end - 1) and all(ch in _CN_SMALL for ch in num):
-            return "name"  # 两个确立, 四个全面
+        small = all(ch in _CN_SMALL for ch in num)
+        if small and (_POLITICAL.match(t, end - 1) or unit in ("个", "种") and _parallel(t, start, end)):
+            return "name"  # 两个确立, 四个全面, 两个市场两种资源
     if before in _OPEN_QUOTES and (after in _CLOSE_QUOTES or all(ch in _CN_SMALL for ch in num)):
         return "name"  # “361”, “两个毫不动摇”, “三个一百年”
     if unit == "次" and (
@@ -86,6 +127,35 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
     ):
         return "ordinal"  # 十三届五次全会
     return "quantity"
+
+
+def _parallel(t: str, start: int, end: int) -> bool:
+    """Either half of a paired count (两个市场两种资源)."""
+    return bool(_PARALLEL.match(t, end) or _PARALLEL_BEFORE.search(t, max(0, start - 5), start))
+
+
+def _threshold(t: str, end: int, unit: str) -> bool:
+    """60岁以上老年人: the number and 以上/以下 run straight into the noun they qualify."""
+    qualifier = _THRESHOLD_AFTER.match(t, end)
+    pos = qualifier.end() if qualifier else end
+    if unit == "千瓦" and not t.startswith(
+        ("以上", "以下"), pos - 3 if t.startswith("的", pos - 1) else pos - 2
+    ):
+        return False  # 100万千瓦光伏项目 states a size; only 30万千瓦以下机组 defines a class
+    return pos < len(t) and not _THRESHOLD_NOT.match(t, pos)
+
+
+def _quoted_slogan(t: str, start: int, end: int) -> bool:
+    """A number inside a short quoted phrase that opens with a counted word (“三个1亿人”)."""
+    left = t.rfind("“", max(0, start - 6), start)
+    if left < 0 or t.rfind("”", left, start) >= 0:
+        return False
+    right = t.find("”", end, end + 8)
+    if right < 0:
+        return False
+    inner = t[left + 1 : start]
+    # “三个1亿人”: a counted word before; “3个100”: nothing but numbers and measure words
+    return bool(_SLOGAN_HEAD.fullmatch(inner)) or bool(_SLOGAN_ALL.fullmatch(t, left + 1, right))
 
 
 def _special_role(m: re.Match[str], before: str, after: str) -> str:

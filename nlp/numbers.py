@@ -104,7 +104,8 @@ def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
             out[i] = replace(a, value=tidy(a.base * scale), unit=b.unit, role="quantity", change=b.change)
     for i, a in enumerate(out):
         if a.role == "quantity" and a.unit is None and a.value != a.base:
-            head = HEAD_NOUN_UNITS.match(t, a.end)
+            suffix = SUFFIX_COMPARATORS.match(t, a.end)  # 1亿左右农业转移人口
+            head = HEAD_NOUN_UNITS.match(t, suffix.end() if suffix else a.end)
             if head:
                 out[i] = replace(a, unit=HEAD_UNITS.get(head.group("head"), "人"))
     return out
@@ -141,6 +142,17 @@ def _simple(t: str, m: re.Match[str]) -> NumberExpr | None:
         num, mag = num[: trailing.start()], trailing.group()
     value_max: float | None = None
     cmp: Comparator = "gt" if m.group("apx") else "eq"
+    if mag and "亿" in num[:-1] and "亿" not in mag:  # 1亿3千多万: the 万 scales only the part after 亿
+        head, _, tail = num.rpartition("亿")
+        try:
+            num, mag = (
+                str(
+                    tidy(parse_chinese_number(head + "亿") / 1e4 + parse_chinese_number(tail.lstrip("零〇")))
+                ),
+                "万",
+            )
+        except NumeralError:
+            return None
     try:
         base = parse_chinese_number(num)
         scale = parse_chinese_number(mag) if mag else 1.0

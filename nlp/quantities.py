@@ -14,7 +14,14 @@ from types import MappingProxyType
 
 from ingest.metadata_regions import PROVINCES
 from nlp.numbers import NumberExpr, find_numbers
-from nlp.quantity_context import Section, change_of, kind_and_year, paragraph_lead_year, update_section
+from nlp.quantity_context import (
+    Section,
+    baseline_year,
+    change_of,
+    kind_and_year,
+    paragraph_lead_year,
+    update_section,
+)
 from nlp.quantity_subject import (
     clause_start,
     de_head,
@@ -64,6 +71,8 @@ _INDICATOR_HEAD = re.compile(
     r"(?:(?:居民|职工|农民)?(?:人均)?(?:可支配)?收入|产量|产值|增加值|销售额|销量|营业收入|营收|利润|"
     r"投资|出口额|进口额|进出口额|出口|进口|消费量|用量|排放量|吞吐量|装机容量|装机|面积|人数|数量|总量|规模|比重|占比)$"
 )
+_ADDED = re.compile(r"(?:增加|提高|提升|扩大|减少|降低)了?(?:超过|超|近|约|逾)?$")
+_PEOPLE = re.compile(r"(?:人次|人口|人数|群众|人员)$")
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
 
@@ -150,9 +159,20 @@ def _sentence_quantities(
             # the previous number ends the indicator's reach: 134.9万亿元、增长5%
             cstart = max(prev_end, s.rfind("、", prev_end, pos) + 1)
         gap = s[prev_end:pos] if prev is not None else None
-        listed = gap is not None and bool(_LIST_JOIN.match(gap))
+        # 减少35%，31个省份…: a comma joins a list only of like numbers
+        listed = (
+            prev is not None
+            and gap is not None
+            and bool(_LIST_JOIN.match(gap))
+            and ("，" not in gap or prev.unit == n.unit)
+        )
         kind, year = kind_and_year(s[:pos], s[cstart:pos], section, doc_year, period_end, news, lead_year)
         change = n.change or change_of(s[cstart:pos], n.unit, s[end : end + 8])
+        if change and n.unit not in _NOT_COUNTS and _ADDED.search(s, cstart, pos) and direct_noun(s, end):
+            change = None  # 增加1万个停车位, 提高6000万农村人口…: new or covered items counted, like 新增50家
+        baseline, base_year = baseline_year(s[cstart:pos], s[end : end + 8])
+        if baseline:
+            kind, year = "actual", base_year  # 从8.7万元提高到12万元: where the change starts
         if listed and prev is not None:
             change = change or prev.change
             kind, year = prev.kind, prev.year
@@ -188,6 +208,8 @@ def _sentence_quantities(
             span = bare
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
+        if q.unit is None and n.value != n.base and q.subject:
+            q.unit = _unit_of_subject(q.subject)  # 农村贫困人口减少1亿多, 出境旅游人次由8300万…
         if prev is not None and q.region == region and q.subject == prev.subject:
             q.region = prev.region  # the same indicator in the same place
         out.append(q)
@@ -196,6 +218,12 @@ def _sentence_quantities(
     _respectively_back(out, back)
     _shared_comparator(out, text)
     return out
+
+
+def _unit_of_subject(subject: str) -> str | None:
+    """The unit a count of people leaves unsaid, from the indicator it measures."""
+    m = _PEOPLE.search(subject)
+    return None if m is None else ("人次" if m.group() == "人次" else "人")
 
 
 def _shared_comparator(quantities: list[Quantity], text: str) -> None:

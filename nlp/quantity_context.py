@@ -52,7 +52,7 @@ _PLAN_HEADING = re.compile(r"今年|明年|总体要求|目标|任务|建议|政
 _INCREASE = re.compile(
     r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻)$"
 )
-_DECREASE = re.compile(r"(?:下降|降低|减少|降幅|下调|压减|缩小|减排|缩减|压缩|回落|削减|减)$")
+_DECREASE = re.compile(r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|削减|减)$")
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
     r"(?:超过|突破|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|约|近|将近|接近|大约|分别|年均|平均|实际|同比|均|累计|了|已|再|共|比上年|以上|左右)$"
@@ -153,9 +153,9 @@ def _named_year(left: str, doc_year: int | None, news: bool = False) -> int | No
     a month or quarter with no year (1-10月, 前三季度) is the document's year."""
     if doc_year is None:
         return None
-    m = _THIS_OR_LAST.search(left)
-    if m:
-        return doc_year + {"去年": -1, "明年": 1}.get(m.group(), 0)
+    named = _THIS_OR_LAST.findall(left)
+    if named:  # the nearest one: 去年增长6%，今年…
+        return doc_year + {"去年": -1, "明年": 1}.get(named[-1], 0)
     return doc_year if news and _IN_YEAR.search(left) else None
 
 
@@ -196,13 +196,32 @@ def kind_and_year(
         end = plan_period_end(plan.group())
         if end is not None and (doc_year is None or end >= doc_year):
             return "target", end
-    if section.kind is not None:
-        return section.kind, year if year is not None else section.year
+    if section.kind is not None:  # 今年/去年 in the sentence outrank the section's year
+        return section.kind, year if year is not None else _named_year(
+            sentence_left, doc_year
+        ) or section.year
     if news and not _STRONG_TARGET.search(sentence_left):
         return "actual", year if year is not None else _named_year(sentence_left, doc_year, news)
     if year is None:  # 力争明年…, “今年我们的目标是…”
         year = _named_year(sentence_left, doc_year) if news else None
     return "target", year if year is not None else period_end  # a policy text states goals
+
+
+_FROM = re.compile(r"[从由][^，,；;。从由\d]{0,10}$")
+_TO_AFTER = re.compile(
+    r"(?:左右|以上|以下)?(?:的)?(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少|缩小|压减|降|增)?(?:到|至)"
+)
+
+
+def baseline_year(clause_left: str, right: str) -> tuple[bool, int | None]:
+    """城镇化率从60.2%提高到65%: the 从/由 end of a change is a baseline, an actual.
+
+    Returns whether it is one and the year it describes when the clause names it.
+    """
+    if not (_FROM.search(clause_left) and _TO_AFTER.match(right)):
+        return False, None
+    year, _ = explicit_year(clause_left)
+    return True, year
 
 
 def change_of(left: str, unit: str | None, right: str = "") -> str | None:

@@ -197,3 +197,40 @@ def test_raw_is_always_the_source_text() -> None:
     found = find_numbers(text)
     assert [e.raw for e in found] == ["７０万辆", "２０００亿元", "３５．５％", "１：６"]
     assert all(text[e.start : e.end] == e.raw for e in found)
+
+
+# --- precision review of unjudged records: sentences written for these rules ---
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为70岁以上老人发放高龄津贴", "4岁以下儿童免费接种疫苗", "建设1000千伏特高压线路",
+        "关停20万千瓦以下火电机组", "出口额居全国前5位", "综合实力排名12位", "进入全球排名前千分之一",
+        "收入每增加1个百分点", "每10万人口拥有医生", "实施“5个100”行动", "完成“两个100万亩”造林任务",
+        "培育五百亿级产业集群", "用好两个市场两种资源", "新开工5亿元以上工业项目", "签约亿元以上项目",
+        "抓住稳增长、促改革三个关键",
+    ],
+)  # fmt: skip
+def test_thresholds_ranks_rates_and_slogans_are_not_quantities(text: str) -> None:
+    assert [e.raw for e in find_numbers(text) if e.role == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        ("人均预期寿命达到80岁。", "80岁", 80, "岁"),
+        ("新增光伏装机200万千瓦。", "200万千瓦", 2e6, "千瓦"),
+        ("光伏装机达到300万千瓦以上。", "300万千瓦", 3e6, "千瓦"),
+        ("新增院士3位。", "3位", 3, "位"),
+        ("排名上升4位。", "4位", 4, "位"),
+        ("游客达到1亿2千多万人次", "1亿2千多万人次", 1.2e8, "人次"),
+        ("投入3亿零500万元", "3亿零500万元", 3.05e8, "元"),
+        ("抽检食品超5万批次", "5万批次", 5e4, "批次"),
+        ("新建两个园区。", "两个", 2, "个"),
+        ("完成投资5000亿元以上，", "5000亿元", 5e11, "元"),
+        ("投资超亿元。", "亿元", 1e8, "元"),
+        ("带动3万左右农牧民增收", "3万", 3e4, "人"),
+    ],
+)
+def test_quantities_kept_beside_those_rules(text: str, raw: str, value: float, unit: str) -> None:
+    expr = one(text)
+    assert (expr.raw, expr.value, expr.unit) == (raw, pytest.approx(value), unit)

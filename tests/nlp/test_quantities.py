@@ -322,3 +322,36 @@ def test_new_units() -> None:
     qs = by_raw(extract("PM2.5平均浓度35.2微克/立方米，中欧班列年开行突破万列。"))
     assert qs["35.2微克/立方米"].unit == "微克/立方米"
     assert (qs["万列"].value, qs["万列"].unit, qs["万列"].comparator) == (10000, "列", "gt")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "change"),
+    [
+        ("今年增加2万个停车位。", "2万个", None),  # new items, like 新增
+        ("扩大覆盖300万农村人口。", "300万", None),
+        ("企业数量增加500家。", "500家", "increase"),  # the indicator is named before
+        ("经费减少20%，15个部门实现零增长。", "15个", None),  # a comma joins only like numbers
+        ("经费减少20%，支出减少15%。", "15%", "decrease"),
+        ("融资平台数量压降30%。", "30%", "decrease"),
+        ("审批事项精简40%。", "40%", "decrease"),
+    ],
+)
+def test_change_of_counts_and_comma_lists(text: str, raw: str, change: str | None) -> None:
+    assert by_raw(extract(text, kind="policy"))[raw].change == change
+
+
+def test_the_start_of_a_change_is_a_baseline() -> None:
+    q = by_raw(extract("到2030年，城镇化率从55%提高到60%。", kind="policy", year=2025))
+    assert (q["55%"].kind, q["55%"].year) == ("actual", None)
+    assert (q["60%"].kind, q["60%"].year) == ("target", 2030)
+
+
+def test_a_count_of_people_takes_its_unit_from_the_indicator() -> None:
+    q = by_raw(extract("入境游客人次由5000万增加到6000万。农村贫困人口减少1000多万。"))
+    assert [q[r].unit for r in ("5000万", "6000万", "1000多万")] == ["人次", "人次", "人"]
+
+
+def test_this_year_named_in_a_review_section() -> None:
+    text = "一、过去一年工作回顾\n工业增加值增长6%，今年全省有20万高校毕业生。\n"
+    q = by_raw(extract(text, year=2025, kind="policy", title="2025年政府工作报告"))
+    assert (q["6%"].year, q["20万"].year) == (2024, 2025)
