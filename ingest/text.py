@@ -34,6 +34,9 @@ _HEADING = re.compile(
 _HEADING_MAX = 40
 # Text copied out of a PDF is hard-wrapped: most lines stop mid-sentence.
 _OPEN_END = "。！？；：!?;…”』」）)"
+# A line that stops inside a sentence (a clause after its last full stop, no end mark):
+# 在他们看来，宁波传统制造 / 业占比仍然较重。 — a stray break in a pasted article.
+_OPEN_CLAUSE = re.compile(r"[，、,]([^。！？；：!?;…]*)$")
 _WRAPPED_SHARE = 0.5
 _WRAPPED_MIN_LINES = 8
 
@@ -120,6 +123,26 @@ def hard_wrapped(text: str) -> bool:
     return open_lines >= _WRAPPED_SHARE * len(lines)
 
 
+def join_broken_sentences(lines: list[str]) -> list[str]:
+    """Glue a line that breaks off mid-sentence to the next one (not headings, not hard-wrapped text)."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        broken = (
+            prev
+            and not prev.endswith(tuple(_OPEN_END))
+            and _OPEN_CLAUSE.search(prev)
+            and not _HEADING.match(prev)
+            and not _HEADING.match(line)
+            and "\u4e00" <= line[0] <= "\u9fff"
+        )
+        if broken:
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return out
+
+
 def parse(data: bytes, source: str) -> ParsedText:
     hints, body = split_provenance(data)
     if looks_binary(body):
@@ -130,6 +153,6 @@ def parse(data: bytes, source: str) -> ParsedText:
     if hard_wrapped(text):
         text = "\n".join(rejoin_lines(text.split("\n")))
         hints["rejoined_lines"] = True
-    lines = join_wrapped_captions(text.split("\n"))
+    lines = join_wrapped_captions(join_broken_sentences(text.split("\n")))
     text = "\n".join(piece for line in lines for piece in split_captions(line))
     return ParsedText(text=text, headings=pattern_headings(text), hints=hints)
