@@ -132,9 +132,17 @@ def test_subscript_on_its_own_line_is_joined() -> None:
 def test_line_broken_inside_a_sentence_is_joined() -> None:
     raw = "一、总体要求\n\n在他们看来，宁波传统制造\n\n业占比仍然较重。新兴产业是关键。\n绿色发展\n下一段。\n".encode()
     lines = text.parse(raw, "t.txt").text.split("\n")
-    assert lines == ["一、总体要求", "在他们看来，宁波传统制造业占比仍然较重。新兴产业是关键。", "绿色发展", "下一段。"]
+    assert lines == [
+        "一、总体要求",
+        "在他们看来，宁波传统制造业占比仍然较重。新兴产业是关键。",
+        "绿色发展",
+        "下一段。",
+    ]
 
 
 def test_heading_with_a_comma_is_not_joined_to_its_body() -> None:
     raw = "（一）坚持创新驱动，加快产业升级\n推动制造业高端化。\n".encode()
-    assert text.parse(raw, "t.txt").text.split("\n") == ["（一）坚持创新驱动，加快产业升级", "推动制造业高端化。"]
+    assert text.parse(raw, "t.txt").text.split("\n") == [
+        "（一）坚持创新驱动，加快产业升级",
+        "推动制造业高端化。",
+    ]
