@@ -344,25 +344,25 @@ def load_corrections(path: Path = OUT / "corrections.jsonl") -> dict[str, dict]:
     return {r["hash"]: r for r in rows}
 
 
-def load_test_review(test: list[Unit], fixes: dict[str, dict], path: Path) -> dict[str, dict]:
-    """Reviewed test labels keyed by text hash, as corrections-style entries.
+def load_review(units: list[Unit], fixes: dict[str, dict], path: Path, split: str) -> dict[str, dict]:
+    """Reviewed labels of one split keyed by text hash, as corrections-style entries.
 
-    Each review must name a test sentence and its `old` labels must equal the
-    hand labels it replaces, so a stale review stops the build.
+    Each review must name a sentence of `split` and its `old` labels must equal
+    the hand labels it replaces, so a stale review stops the build.
     """
     if not path.exists():
         return {}
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    test_hashes = {text_hash(u.text) for u in test}
+    hashes = {text_hash(u.text) for u in units}
     out = {}
     for r in rows:
         h, old = r["hash"], r["old"]
-        if h not in test_hashes:
-            raise SystemExit(f"test-review: {h} is not a test sentence")
+        if h not in hashes:
+            raise SystemExit(f"{path.name}: {h} is not a {split} sentence")
         fix = fixes.get(h)
         labels = (set(old["clusters"]), set(old["themes"]))
         if fix is None or (set(fix["clusters"]), set(fix["themes"])) != labels:
-            raise SystemExit(f"test-review: {h} 'old' does not match its labels in corrections.jsonl")
+            raise SystemExit(f"{path.name}: {h} 'old' does not match its labels in corrections.jsonl")
         out[h] = {**fix, "clusters": r["new"]["clusters"], "themes": r["new"]["themes"]}
     return out
 
@@ -460,18 +460,20 @@ def main() -> None:
     for name in EXTRA_FILES:
         train = add_extras(train, test, units, OUT / name)
     fixes = load_corrections()
-    # The test QA pass overrides corrections for test sentences only; the
+    # The QA passes override corrections of their own split only; the
     # rule-vs-hand agreement below still describes the original hand pass.
-    reviewed = load_test_review(test, fixes, OUT / "test-review.jsonl")
+    reviewed = load_review(test, fixes, OUT / "test-review.jsonl", "test")
+    train_reviewed = load_review(train, fixes, OUT / "train-review.jsonl", "train")
     OUT.mkdir(exist_ok=True)
     rows = {
-        "train": write_split("train", train, fixes),
+        "train": write_split("train", train, {**fixes, **train_reviewed}),
         "test": write_split("test", test, {**fixes, **reviewed}),
     }
     print(stats(rows))
     for name, split_rows in rows.items():
         print(f"{name}: {agreement(split_rows, fixes)}")
     print(f"test: {len(reviewed)} sentences relabelled by test-review.jsonl")
+    print(f"train: {len(train_reviewed)} sentences relabelled by train-review.jsonl")
 
 
 if __name__ == "__main__":

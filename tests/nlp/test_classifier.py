@@ -16,11 +16,13 @@ from nlp.classifier import (
     train,
 )
 from nlp.classifier_eval import label_report
+from nlp.classifier_train import Config
 from nlp.labels import LexiconLabeller
 from nlp.segmenter import make_tokenizer
 from nlp.taxonomy import load_taxonomy
 
 DATA = Path(__file__).parent / "data" / "labels-mini.jsonl"
+MINI = Config(min_learnable=8)  # a 28-row set: green (8+ examples) is learnable
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,7 @@ def tok(taxonomy):
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory, taxonomy, tok):
     out = tmp_path_factory.mktemp("model")
-    meta = train(DATA, taxonomy, out, tokenizer=tok)
+    meta = train(DATA, taxonomy, out, MINI, tokenizer=tok)
     return out, meta
 
 
@@ -62,6 +64,12 @@ def test_learnable_labels_are_decided_by_the_stacked_model(trained, taxonomy, to
     assert [lab.label for lab in themes] == ["green"] and 0.5 <= themes[0].score <= 1
 
 
+def test_labels_below_the_default_floor_are_left_to_the_lexicon(taxonomy, tok, tmp_path):
+    """A handful of positives gives noisy thresholds: under 15 the lexicon decides."""
+    meta = train(DATA, taxonomy, tmp_path / "default", tokenizer=tok)
+    assert {m["source"] for kind in ("clusters", "themes") for m in meta["labels"][kind]} == {"lexicon"}
+
+
 def test_predicts_calibrated_labels(trained, taxonomy, tok):
     clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
     preds = clf.predict(["大力发展光伏和储能产业。", "办好人民满意的教育。"], [None, None])
@@ -76,7 +84,7 @@ def test_same_data_gives_the_same_model(trained, taxonomy, tok, tmp_path):
     shuffled = tmp_path / "shuffled.jsonl"
     lines = DATA.read_text(encoding="utf-8").splitlines()
     shuffled.write_text("\n".join(reversed(lines)) + "\n", encoding="utf-8")
-    meta = train(shuffled, taxonomy, tmp_path / "again", tokenizer=tok)
+    meta = train(shuffled, taxonomy, tmp_path / "again", MINI, tokenizer=tok)
     assert meta["artefact_sha256"] == trained[1]["artefact_sha256"]
     assert meta["labels"] == trained[1]["labels"]
 
@@ -120,7 +128,7 @@ def test_evaluate_side_by_side_with_the_lexicon(trained, taxonomy, tok):
 
 
 def _ensure(tmp_path, taxonomy_name="ningbo-361-2023"):
-    return ensure_model(taxonomy_name, models_dir=tmp_path, data_path=DATA)
+    return ensure_model(taxonomy_name, models_dir=tmp_path, data_path=DATA, config=MINI)
 
 
 def test_ensure_model_trains_once_then_keeps_the_artefact(tmp_path, trained):
