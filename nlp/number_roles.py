@@ -98,6 +98,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return _unitless_role(t, num, m, start, end, before, after)
     if t.startswith("级", end):
         return "level"  # 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
+    if unit == "个" and t.startswith(("季度", "年度", "学期"), end):
+        return "duration"  # 连续10个季度: how long, not how many
     if unit == "千伏":
         return "spec"  # 500千伏主干网架, 750千伏输变电工程: a voltage class
     if unit in _THRESHOLD_UNITS and _threshold(t, end, unit) or unit == "元" and _CLASS_OF.match(t, end):

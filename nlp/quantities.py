@@ -73,6 +73,11 @@ _INDICATOR_HEAD = re.compile(
 )
 _ADDED = re.compile(r"(?:增加|提高|提升|扩大|减少|降低)了?(?:超过|超|近|约|逾)?$")
 _PEOPLE = re.compile(r"(?:人次|人口|人数|群众|人员)$")
+# Indicators measured in money: a bare magnitude after them is yuan (人均地区生产总值突破5万关口).
+_MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|营业收入|营收|销售收入|销售额|投资额?|收益)$")
+# A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
+_BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|收益)")
+_ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计)")
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
 
@@ -208,6 +213,15 @@ def _sentence_quantities(
             span = bare
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
+        if (
+            prev is not None
+            and prev.subject
+            and q.subject
+            and _BARE_HEAD.fullmatch(q.subject)
+            and s[prev_end:pos].startswith("、")
+        ):
+            # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
+            q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject
         if q.unit is None and n.value != n.base and q.subject:
             q.unit = _unit_of_subject(q.subject)  # 农村贫困人口减少1亿多, 出境旅游人次由8300万…
         if prev is not None and q.region == region and q.subject == prev.subject:
@@ -221,7 +235,9 @@ def _sentence_quantities(
 
 
 def _unit_of_subject(subject: str) -> str | None:
-    """The unit a count of people leaves unsaid, from the indicator it measures."""
+    """The unit a count of people or money leaves unsaid, from the indicator it measures."""
+    if _MONEY.search(subject):
+        return "元"
     m = _PEOPLE.search(subject)
     return None if m is None else ("人次" if m.group() == "人次" else "人")
 

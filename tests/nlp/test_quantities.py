@@ -262,7 +262,9 @@ def test_magnitude_counts_take_the_unit_of_their_head_noun() -> None:
     assert (qs["1亿"].unit, qs["1亿"].value, qs["1亿"].subject) == ("人", 1e8, "农村贫困人口")
     assert (qs["405万"].unit, qs["405万"].subject) == ("人", "皖北群众")
     assert qs["30万"].unit == "户"
-    assert by_raw(extract("投资1亿建设人才公寓。"))["1亿"].unit is None  # a verb stands between
+    assert by_raw(extract("投资1亿建设人才公寓。"))["1亿"].unit == "元"  # money said without 元
+    assert by_raw(extract("人均地区生产总值突破5万关口。"))["5万"].unit == "元"
+    assert by_raw(extract("建成10万座公寓。"))["10万座"].unit == "座"
 
 
 def test_listed_modifiers_share_the_head_noun() -> None:
@@ -355,3 +357,17 @@ def test_this_year_named_in_a_review_section() -> None:
     text = "一、过去一年工作回顾\n工业增加值增长6%，今年全省有20万高校毕业生。\n"
     q = by_raw(extract(text, year=2025, kind="policy", title="2025年政府工作报告"))
     assert (q["6%"].year, q["20万"].year) == (2024, 2025)
+
+
+def test_a_bare_total_restates_the_previous_indicator() -> None:
+    qs = by_raw(extract("新增新能源装机1258万千瓦、总量达到6437万千瓦。"))
+    assert qs["6437万千瓦"].subject == "新能源装机总量"
+
+
+def test_quarters_in_a_row_are_a_duration_not_a_count() -> None:
+    assert "10个" not in by_raw(extract("连续10个季度保持在全国第一方阵。"))
+
+
+def test_computing_power_in_p() -> None:
+    q = by_raw(extract("建成智能算力规模24000P。"))["24000P"]
+    assert (q.value, q.unit) == (24000, "P")
