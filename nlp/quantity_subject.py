@@ -62,10 +62,29 @@ _NOT_A_HEAD = re.compile(
 
 def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] | None:
     """(start, end) within `sentence` of the indicator left of the number at `pos`."""
-    start = clause_start
+    verb = None
     for m in _GOVERNING_VERB.finditer(sentence, clause_start, pos):
         if m.end() < pos:
-            start = m.end()
+            verb = m
+    span = _left_span(sentence, verb.end() if verb else clause_start, pos)
+    if (
+        verb is not None
+        and verb.group() in ("建成", "完成")
+        and _THIN_AFTER_VERB.fullmatch(sentence, *span or (pos, pos))
+    ):
+        # 新型储能累计建成并网1000万千瓦, 重大项目完成投资2393亿元: a bare 并网/投资 after the verb
+        # measures the noun before it, so the indicator spans the verb
+        wide = _left_span(sentence, clause_start, pos)
+        if wide is not None and wide[0] < verb.start():
+            return wide
+    return span
+
+
+# What a governing verb may leave on its own: a bare action or amount noun, not a counted thing.
+_THIN_AFTER_VERB = re.compile(r"投资|并网|装机|产值|营收|收入|销售|交易|出口|进口|发电|生产|交付")
+
+
+def _left_span(sentence: str, start: int, pos: int) -> tuple[int, int] | None:
     segment = sentence[start:pos]
     tail = _TAIL.search(segment)
     end = start + (tail.start() if tail else len(segment))

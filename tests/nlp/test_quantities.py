@@ -371,3 +371,10 @@ def test_quarters_in_a_row_are_a_duration_not_a_count() -> None:
 def test_computing_power_in_p() -> None:
     q = by_raw(extract("建成智能算力规模24000P。"))["24000P"]
     assert (q.value, q.unit) == (24000, "P")
+
+
+def test_a_bare_amount_after_a_verb_measures_the_noun_before_it() -> None:
+    qs = by_raw(extract("300个省列重大项目累计完成投资2393.1亿元，新型储能累计建成并网近1000万千瓦。"))
+    assert qs["2393.1亿元"].subject == "省列重大项目累计完成投资"
+    assert qs["1000万千瓦"].subject == "新型储能累计建成并网"
+    assert by_raw(extract("全年建成5G基站10万个。"))["10万个"].subject == "5G基站"
