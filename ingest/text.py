@@ -21,7 +21,7 @@ PROVENANCE_PREFIX = b"# source:"
 _ZW_JOIN = re.compile(r"(?<=[^\n])\n[ \t]*\u200b[ \t]*\n(?=[^\n])")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 # A sub- or superscript set on its own line by a web page's markup: M\n2\n增长 → M2增长.
-_SUBSCRIPT = re.compile(r"(?<=[A-Za-z])\n(\d{1,2})\n(?=[^\n])")
+_SUBSCRIPT = re.compile(r"(?<=[A-Za-z])\n(\d{1,2}(?:\.\d)?)\n(?=[^\n])")  # PM\n2.5\n
 _LINE_SPACE = re.compile(r"^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$")
 # Licence boilerplate that wikisource appends after the last paragraph.
 _FOOTER_STARTS = ("本作品是中华人民共和国的", "本作品在全世界都属于公有领域", "Public domain")

@@ -25,7 +25,9 @@ _SMALL_WORDS = set("一二两三四五六七八九十")
 _ENUMERATION = re.compile(
     r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点|关键|抓手|着力点|维度|层面|突破口)"
 )
-_COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|(?<![签节制预公条])约|达)$")
+_COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|(?<![签节制预公条])约|达|跨过|迈过|越过)$")
+# 近千万家庭, 跨过万亿元大关 (not 上亿市场主体): a bare magnitude that states an amount
+_AMOUNT_BEFORE = re.compile(r"(?:超过|突破|逾|近|约|跨过|迈过|越过)$")
 # 60岁以上老年人, 3岁以下婴幼儿, 30万千瓦以下煤电机组: a threshold that defines a group, not an amount
 _THRESHOLD_UNITS = ("岁", "千瓦")
 # 亿元以上项目, 2000万元以上工业企业: a size that defines a class of projects or firms
@@ -186,6 +188,10 @@ def _unitless_role(t: str, num: str, m: re.Match[str], start: int, end: int, bef
         return "list"
     if before in "（(" and after in ")）":
         return "list"
+    if t.startswith("级", end):
+        return "level"  # 2个千亿级产业链: a size class
+    if num.strip("万亿千百") == "" and _AMOUNT_BEFORE.search(t, max(0, start - 3), start):
+        return "quantity"  # 惠及近千万家庭: a magnitude word made an amount by its comparator
     if (m.group("mag") or m.group("apx") or m.group("sev") or re.search("[万亿]", num)) and any(
         c.isdigit() or c in _CN_SMALL for c in num
     ):

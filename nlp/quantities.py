@@ -72,11 +72,12 @@ _INDICATOR_HEAD = re.compile(
     r"投资|出口额|进口额|进出口额|出口|进口|消费量|用量|排放量|吞吐量|装机容量|装机|面积|人数|数量|总量|规模|比重|占比)$"
 )
 _ADDED = re.compile(r"(?:增加|提高|提升|扩大|减少|降低)了?(?:超过|超|近|约|逾)?$")
-_PEOPLE = re.compile(r"(?:人次|人口|人数|群众|人员)$")
+_PEOPLE = re.compile(r"(?:人次|人口|人数|群众|人员|学生|在校生|毕业生|农民工|劳动力)$")
+_HOUSEHOLDS = re.compile(r"(?:家庭|农户|住户)$")
 # Indicators measured in money: a bare magnitude after them is yuan (人均地区生产总值突破5万关口).
 _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|营业收入|营收|销售收入|销售额|投资额?|收益)$")
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
-_BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|收益)")
+_BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计)")
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
@@ -238,6 +239,8 @@ def _unit_of_subject(subject: str) -> str | None:
     """The unit a count of people or money leaves unsaid, from the indicator it measures."""
     if _MONEY.search(subject):
         return "元"
+    if _HOUSEHOLDS.search(subject):
+        return "户"
     m = _PEOPLE.search(subject)
     return None if m is None else ("人次" if m.group() == "人次" else "人")
 

@@ -101,10 +101,13 @@ def _closed_aside(left: str, pos: int) -> bool:
 def explicit_year(left: str) -> tuple[int | None, bool]:
     """The last year named before the number, and whether it is a due date (到2027年).
 
-    A baseline year (较2020年, 比2020年) is not the year a number describes.
+    A baseline year (较2020年, 比2020年) or a span's start (2013年以来) is not the year a
+    number describes.
     """
     last = None
     for m in _DUE_YEAR.finditer(left):
+        if left.startswith("以来", m.end()):
+            continue  # 2013年以来: where a span starts, not the year a number describes
         if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
             left, m.start()
         ):

@@ -146,3 +146,8 @@ def test_heading_with_a_comma_is_not_joined_to_its_body() -> None:
         "（一）坚持创新驱动，加快产业升级",
         "推动制造业高端化。",
     ]
+
+
+def test_decimal_subscript_on_its_own_line_is_joined() -> None:
+    raw = "细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n".encode()
+    assert text.parse(raw, "t.txt").text == "细颗粒物（PM2.5）平均浓度下降9.1%。"

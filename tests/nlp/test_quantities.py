@@ -378,3 +378,16 @@ def test_a_bare_amount_after_a_verb_measures_the_noun_before_it() -> None:
     assert qs["2393.1亿元"].subject == "省列重大项目累计完成投资"
     assert qs["1000万千瓦"].subject == "新型储能累计建成并网"
     assert by_raw(extract("全年建成5G基站10万个。"))["10万个"].subject == "5G基站"
+
+
+def test_a_span_start_is_not_the_year_described() -> None:
+    q = by_raw(extract("2013年以来新增的涉税市场主体去年纳税达到4.76万亿元。", year=2022, kind="policy"))
+    assert q["4.76万亿元"].year == 2021
+
+
+def test_bare_magnitudes_with_a_comparator_are_amounts() -> None:
+    qs = by_raw(extract("城镇老旧小区改造惠及近千万家庭，工业增加值跨过万亿元大关。"))
+    assert (qs["千万"].value, qs["千万"].unit, qs["千万"].comparator) == (1e7, "户", "approx")
+    assert (qs["万亿元"].value, qs["万亿元"].comparator) == (1e12, "gt")
+    assert "亿" not in by_raw(extract("上亿市场主体承载着数亿人就业创业。"))
+    assert "千亿" not in by_raw(extract("推动肉羊、玉米2个千亿级产业链提质增效。"))
