@@ -53,6 +53,9 @@ _INCREASE = re.compile(
     r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻)$"
 )
 _DECREASE = re.compile(r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|削减|减)$")
+# a count of people changed by a verb that names them first: 减少农村贫困人口1000万
+_VERB_NOUN = re.compile(r"(增加|减少)[^，,；;。、\d到至]{0,6}(?:人口|人数|群众|人员)$")
+_THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低])$")
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
     r"(?:超过|突破|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|约|近|将近|接近|大约|分别|年均|平均|实际|同比|均|累计|了|已|再|共|比上年|以上|左右)$"
@@ -142,7 +145,9 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
         if year == doc_year or top and _PLAN_HEADING.search(text) or _THIS_YEAR_LEAD.search(text):
             return Section("target", doc_year)
         return section
-    if _PAST_YEAR_LEAD.search(text) or text.startswith((f"{doc_year - 1}年", "一年来")):
+    if _PAST_YEAR_LEAD.search(text) or text.startswith(
+        (f"{doc_year - 1}年", "一年来", f"刚刚过去的{doc_year - 1}年", "刚刚过去的一年", "过去的一年")
+    ):
         return Section("actual", doc_year - 1)
     if _PAST_SPAN_LEAD.search(text):
         return Section("actual", None)
@@ -247,6 +252,10 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         return "increase"
     if _DECREASE.search(rest):
         return "decrease"
+    if (verb_noun := _VERB_NOUN.search(rest)) is not None:  # 再减少农村贫困人口1000万以上
+        return "increase" if verb_noun.group(1) == "增加" else "decrease"
+    if unit in ("%", "百分点") and (than := _THAN.search(rest)):  # 比去年预算低0.4个百分点
+        return "increase" if than.group(1) == "高" else "decrease"
     level = _LEVEL.search(rest)
     if level and unit == "%":
         before = rest[: level.start()]

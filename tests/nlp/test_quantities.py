@@ -391,3 +391,20 @@ def test_bare_magnitudes_with_a_comparator_are_amounts() -> None:
     assert (qs["万亿元"].value, qs["万亿元"].comparator) == (1e12, "gt")
     assert "亿" not in by_raw(extract("上亿市场主体承载着数亿人就业创业。"))
     assert "千亿" not in by_raw(extract("推动肉羊、玉米2个千亿级产业链提质增效。"))
+
+
+def test_fourth_blind_round_rules() -> None:
+    qs = by_raw(extract("日均新设企业由5千多户增加到1万6千多户。"))
+    assert qs["5千多户"].subject == "日均新设企业" and qs["1万6千多户"].subject == "日均新设企业"
+    assert "二元" not in by_raw(extract("城镇化是破除城乡二元结构的重要依托。"))
+    assert (
+        by_raw(extract("赤字率拟按2.6%安排，比去年预算低0.4个百分点。"))["0.4个百分点"].change == "decrease"
+    )
+    assert by_raw(extract("今年再减少农村贫困人口1000万人以上。"))["1000万人"].change == "decrease"
+    assert by_raw(extract("新增停车位1万个，增加1万个停车位。"))["1万个"].change is None
+
+
+def test_a_just_past_year_lead_gives_its_year() -> None:
+    text = "刚刚过去的2017年，国内生产总值增长6.9%。"
+    [q] = extract(text, year=2018, kind="policy", title="2018年政府工作报告")
+    assert (q.kind, q.year) == ("actual", 2017)
