@@ -79,6 +79,12 @@ _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|营业�
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计)")
+# A bare amount head whose industry the clause before names: …全产业链发展，产值超2200亿元.
+_TOPIC_HEAD = re.compile(r"(?:产值|营收|营业收入|增加值|产量|销售额|销售收入|出口额|总产值)")
+_TOPIC_CLAUSE = re.compile(
+    r"(?:推进|推动|发展|壮大|做强|做大|打造|培育|加快|促进)+(?P<topic>[^，,；;。、]{2,14}?(?:产业链|产业集群|产业|集群))"
+    r"(?:高质量|加快|集群化|规模化|融合)?发展$"
+)
 _DOC_YEAR = re.compile(r"(?<![—\-至到~])((?:19|20)\d\d)年")
 
 
@@ -214,6 +220,8 @@ def _sentence_quantities(
             span = bare
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
+        if q.subject and _TOPIC_HEAD.fullmatch(q.subject) and (topic := _clause_topic(s, cstart)):
+            q.subject = topic + q.subject  # 全力推进棉花和纺织服装全产业链发展，产值超2200亿元
         if (
             prev is not None
             and prev.subject
@@ -233,6 +241,14 @@ def _sentence_quantities(
     _respectively_back(out, back)
     _shared_comparator(out, text)
     return out
+
+
+def _clause_topic(s: str, cstart: int) -> str | None:
+    """The industry named by the clause just before `cstart` when it ends in …发展，."""
+    if cstart < 2 or s[cstart - 1] not in "，,":
+        return None
+    m = _TOPIC_CLAUSE.search(s, 0, cstart - 1)
+    return m.group("topic") if m else None
 
 
 def _unit_of_subject(subject: str) -> str | None:

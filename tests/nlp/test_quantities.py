@@ -408,3 +408,9 @@ def test_a_just_past_year_lead_gives_its_year() -> None:
     text = "刚刚过去的2017年，国内生产总值增长6.9%。"
     [q] = extract(text, year=2018, kind="policy", title="2018年政府工作报告")
     assert (q.kind, q.year) == ("actual", 2017)
+
+
+def test_a_bare_amount_takes_the_industry_of_the_clause_before() -> None:
+    q = by_raw(extract("全力推进棉花和纺织服装全产业链发展，产值超2200亿元。"))["2200亿元"]
+    assert q.subject == "棉花和纺织服装全产业链产值"
+    assert by_raw(extract("推动经济发展，产值超2200亿元。"))["2200亿元"].subject == "产值"
