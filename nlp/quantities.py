@@ -227,7 +227,7 @@ def _sentence_quantities(
             and prev.subject
             and q.subject
             and _BARE_HEAD.fullmatch(q.subject)
-            and s[prev_end:pos].startswith("、")
+            and s[prev_end:pos].startswith(("、", "，"))
         ):
             # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
             q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject

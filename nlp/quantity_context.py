@@ -62,9 +62,10 @@ _STRIP = re.compile(
 )
 _RATE_AFTER = re.compile(r"(?:以上|左右|以内|上下)?(?:的)?(增长|增速|增幅|涨幅|下降|降幅)(?![率到至为])")
 _RATE_NOUN_END = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|降幅|下降率)$")
+_GROWTH_GOAL = re.compile(r"增长(?:预期)?目标$")
 _HOLD = re.compile(r"(?:控制|保持|稳定|调控)$")
-_NOUN_RATE = re.compile(r"增长|增速|涨幅|增幅")
-_NOUN_FALL = re.compile(r"降幅|下降率")
+_NOUN_RATE = re.compile(r"(?:增长|增速|涨幅|增幅)[^的]*$")  # not 对经济增长的贡献率
+_NOUN_FALL = re.compile(r"(?:降幅|下降率)[^的]*$")
 
 
 @dataclass
@@ -256,10 +257,14 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         return "increase" if verb_noun.group(1) == "增加" else "decrease"
     if unit in ("%", "百分点") and (than := _THAN.search(rest)):  # 比去年预算低0.4个百分点
         return "increase" if than.group(1) == "高" else "decrease"
+    if unit == "%" and _GROWTH_GOAL.search(rest):
+        return "increase"  # 经济增长预期目标6.5%－7%
     level = _LEVEL.search(rest)
     if level and unit == "%":
         before = rest[: level.start()]
         rate = _RATE_NOUN_END.search(_HOLD.sub("", before))  # 涨幅控制在2%左右: the size of a rise
+        if rate is None and _HOLD.search(before) and _HOLD.sub("", before).endswith("增长"):
+            return "increase"  # 年均增长保持在6.5%以上
         if rate:
             return "decrease" if rate.group() in ("降幅", "下降率") else "increase"
         if _INCREASE.search(before) or _DECREASE.search(before) or before.endswith(("控制", "保持", "稳定")):

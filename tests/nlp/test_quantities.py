@@ -414,3 +414,10 @@ def test_a_bare_amount_takes_the_industry_of_the_clause_before() -> None:
     q = by_raw(extract("全力推进棉花和纺织服装全产业链发展，产值超2200亿元。"))["2200亿元"]
     assert q.subject == "棉花和纺织服装全产业链产值"
     assert by_raw(extract("推动经济发展，产值超2200亿元。"))["2200亿元"].subject == "产值"
+
+
+def test_fifth_blind_round_changes() -> None:
+    assert by_raw(extract("消费对经济增长的贡献率达到66.4%。"))["66.4%"].change is None
+    assert by_raw(extract("“十三五”时期经济年均增长保持在6.5%以上。"))["6.5%"].change == "increase"
+    assert by_raw(extract("今年经济增长预期目标6.5%－7%。"))["6.5%－7%"].change == "increase"
+    assert by_raw(extract("比重上升到50.5%。"))["50.5%"].change is None
