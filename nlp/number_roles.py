@@ -27,7 +27,7 @@ _ENUMERATION = re.compile(
 )
 _COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|(?<![签节制预公条])约|达|跨过|迈过|越过)$")
 # 近千万家庭, 跨过万亿元大关 (not 上亿市场主体): a bare magnitude that states an amount
-_AMOUNT_BEFORE = re.compile(r"(?:超过|突破|逾|近|约|跨过|迈过|越过)$")
+_AMOUNT_BEFORE = re.compile(r"(?:超过|突破|逾|近|约|跨过|迈过|越过|迈上|跃上|站上|(?<!打)破)$")
 # 60岁以上老年人, 3岁以下婴幼儿, 30万千瓦以下煤电机组: a threshold that defines a group, not an amount
 _THRESHOLD_UNITS = ("岁", "千瓦")
 # 亿元以上项目, 2000万元以上工业企业: a size that defines a class of projects or firms

@@ -75,7 +75,7 @@ _ADDED = re.compile(r"(?:增加|提高|提升|扩大|减少|降低)了?(?:超过
 _PEOPLE = re.compile(r"(?:人次|人口|人数|群众|人员|学生|在校生|毕业生|农民工|劳动力)$")
 _HOUSEHOLDS = re.compile(r"(?:家庭|农户|住户)$")
 # Indicators measured in money: a bare magnitude after them is yuan (人均地区生产总值突破5万关口).
-_MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|营业收入|营收|销售收入|销售额|投资额?|收益)$")
+_MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|收入|营收|销售额|投资额?|收益)$")
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计)")
@@ -231,7 +231,7 @@ def _sentence_quantities(
         ):
             # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
             q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject
-        if q.unit is None and n.value != n.base and q.subject:
+        if q.unit is None and q.subject and (n.value != n.base or re.search("[万亿]", n.raw)):
             q.unit = _unit_of_subject(q.subject)  # 农村贫困人口减少1亿多, 出境旅游人次由8300万…
         if prev is not None and q.region == region and q.subject == prev.subject:
             q.region = prev.region  # the same indicator in the same place
@@ -240,6 +240,7 @@ def _sentence_quantities(
     _distribute(out, text)
     _respectively_back(out, back)
     _shared_comparator(out, text)
+    _shared_points(out, text)
     return out
 
 
@@ -259,6 +260,18 @@ def _unit_of_subject(subject: str) -> str | None:
         return "户"
     m = _PEOPLE.search(subject)
     return None if m is None else ("人次" if m.group() == "人次" else "人")
+
+
+def _shared_points(quantities: list[Quantity], text: str) -> None:
+    """分别高于全省2.2个和3.7个百分点: the first 个 is a percentage point too."""
+    for a, b in zip(quantities, quantities[1:], strict=False):
+        if (
+            a.unit == "个"
+            and b.unit == "百分点"
+            and a.raw.endswith("个")
+            and text[a.end : b.start] in ("和", "、")
+        ):
+            a.unit = "百分点"
 
 
 def _shared_comparator(quantities: list[Quantity], text: str) -> None:

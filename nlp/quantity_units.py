@@ -52,14 +52,14 @@ ORDINAL_AFTER = re.compile(r"届|大(?![于型幅量力批中小])|中全会|次
 # Comparator words; prefixes are searched at the end of the preceding text.
 PREFIX_COMPARATORS = re.compile(
     r"(?:不少于|不低于|至少|最少|不小于|不超过|不高于|最多|至多|不足|不到|低于|少于|小于|"
-    r"超过|突破|超出|多于|高于|大于|逾|超|跃上|迈上|站上|跨上|过|将近|接近|大约|约|近)了?$"
+    r"超过|突破|超出|多于|高于|大于|逾|超|跃上|迈上|站上|跨上|过|(?<!打)破|将近|接近|大约|约|近)了?$"
 )
 PREFIX_VALUES = {
     "不少于": "ge", "不低于": "ge", "至少": "ge", "最少": "ge", "不小于": "ge",
     "不超过": "le", "不高于": "le", "最多": "le", "至多": "le",
     "不足": "lt", "不到": "lt", "低于": "lt", "少于": "lt", "小于": "lt",
     "超过": "gt", "突破": "gt", "超出": "gt", "多于": "gt", "高于": "gt", "大于": "gt", "逾": "gt",
-    "超": "gt", "跃上": "gt", "迈上": "gt", "站上": "gt", "跨上": "gt", "过": "gt",
+    "超": "gt", "破": "gt", "跃上": "gt", "迈上": "gt", "站上": "gt", "跨上": "gt", "过": "gt",
     "将近": "approx", "接近": "approx", "大约": "approx", "约": "approx", "近": "approx",
 }  # fmt: skip
 SUFFIX_COMPARATORS = re.compile(r"以上|以下|以内|之内|左右|上下|多|余|出头")

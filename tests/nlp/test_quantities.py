@@ -421,3 +421,13 @@ def test_fifth_blind_round_changes() -> None:
     assert by_raw(extract("“十三五”时期经济年均增长保持在6.5%以上。"))["6.5%"].change == "increase"
     assert by_raw(extract("今年经济增长预期目标6.5%－7%。"))["6.5%－7%"].change == "increase"
     assert by_raw(extract("比重上升到50.5%。"))["50.5%"].change is None
+
+
+def test_industry_section_rules() -> None:
+    qs = by_raw(extract("园区规模工业增加值、税收增速分别高于全省2.2个和3.7个百分点。"))
+    assert qs["2.2个"].unit == "百分点"
+    q = by_raw(extract("全年接待游客超9亿人次，旅游收入破万亿。"))["万亿"]
+    assert (q.value, q.unit, q.comparator, q.subject) == (1e12, "元", "gt", "旅游收入")
+    assert by_raw(extract("打破3项世界纪录。"))["3项"].comparator == "eq"
+    qs = by_raw(extract("规上工业增加值增长8.3%，高于全国2.5个百分点。"))
+    assert qs["2.5个百分点"].subject == "规上工业增加值"
