@@ -185,6 +185,8 @@ def _sentence_quantities(
         baseline, base_year = baseline_year(s[cstart:pos], s[end : end + 8])
         if baseline:
             kind, year = "actual", base_year  # 从8.7万元提高到12万元: where the change starts
+        elif s.endswith("现行", cstart, pos):
+            kind, year = "actual", None  # 将现行16%的税率降至13%: the rate in force, not the goal
         if listed and prev is not None:
             change = change or prev.change
             kind, year = prev.kind, prev.year

@@ -431,3 +431,9 @@ def test_industry_section_rules() -> None:
     assert by_raw(extract("打破3项世界纪录。"))["3项"].comparator == "eq"
     qs = by_raw(extract("规上工业增加值增长8.3%，高于全国2.5个百分点。"))
     assert qs["2.5个百分点"].subject == "规上工业增加值"
+
+
+def test_the_rate_in_force_is_an_actual() -> None:
+    qs = by_raw(extract("将制造业等行业现行16%的税率降至13%。", year=2019, kind="policy"))
+    assert (qs["16%"].kind, qs["16%"].year) == ("actual", None)
+    assert qs["13%"].kind == "target"
