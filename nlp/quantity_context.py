@@ -247,8 +247,8 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         if not m or not m.group():
             break
         rest = rest[: m.start()]
-    if rest.endswith("新增"):
-        return None
+    if rest.endswith(("新增", "改造提升", "提质升级", "改造升级")):
+        return None  # 新增50家; 高标准农田改造提升43万亩 counts what is upgraded
     if _INCREASE.search(rest):
         return "increase"
     if _DECREASE.search(rest):

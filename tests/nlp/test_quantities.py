@@ -437,3 +437,9 @@ def test_the_rate_in_force_is_an_actual() -> None:
     qs = by_raw(extract("将制造业等行业现行16%的税率降至13%。", year=2019, kind="policy"))
     assert (qs["16%"].kind, qs["16%"].year) == ("actual", None)
     assert qs["13%"].kind == "target"
+
+
+def test_cubic_metres_as_fang_and_upgraded_area() -> None:
+    q = by_raw(extract("天然气产量370亿方，增长5%。"))["370亿方"]
+    assert (q.value, q.unit) == (3.7e10, "立方米")
+    assert by_raw(extract("高标准农田改造提升43万亩。"))["43万亩"].change is None
