@@ -229,7 +229,7 @@ def _sentence_quantities(
             and prev.subject
             and q.subject
             and _BARE_HEAD.fullmatch(q.subject)
-            and s[prev_end:pos].startswith(("、", "，"))
+            and s[prev_end:pos].removeprefix(prev.subject).startswith(("、", "，"))  # …2个集群、总数达3个
         ):
             # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
             q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject

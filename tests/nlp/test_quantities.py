@@ -443,3 +443,11 @@ def test_cubic_metres_as_fang_and_upgraded_area() -> None:
     q = by_raw(extract("天然气产量370亿方，增长5%。"))["370亿方"]
     assert (q.value, q.unit) == (3.7e10, "立方米")
     assert by_raw(extract("高标准农田改造提升43万亩。"))["43万亩"].change is None
+
+
+def test_a_total_after_a_counted_noun_takes_that_noun() -> None:
+    qs = by_raw(
+        extract("新增2个国家先进制造业集群、总数达3个，新增35家国家级专精特新“小巨人”企业、总数达270家。")
+    )
+    assert qs["3个"].subject == "国家先进制造业集群总数"
+    assert qs["270家"].subject == "国家级专精特新“小巨人”企业总数"
