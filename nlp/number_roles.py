@@ -94,12 +94,10 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "period"
     if before == "第" or (before in "〔[【" and after in "〕]】"):
         return "ordinal" if before == "第" else "code"
-    if unit is None and t.startswith("级", end) and any(c.isdigit() or c in _CN_SMALL for c in num):
-        return "level"  # 千亿级、五百亿级产业集群
+    if t.startswith("级", end):
+        return "level"  # 千亿级产业集群, 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
     if unit is None:
         return _unitless_role(t, num, m, start, end, before, after)
-    if t.startswith("级", end):
-        return "level"  # 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
     if unit == "个" and t.startswith(("季度", "年度", "学期"), end):
         return "duration"  # 连续10个季度: how long, not how many
     if unit == "千伏":
@@ -188,8 +186,6 @@ def _unitless_role(t: str, num: str, m: re.Match[str], start: int, end: int, bef
         return "list"
     if before in "（(" and after in ")）":
         return "list"
-    if t.startswith("级", end):
-        return "level"  # 2个千亿级产业链: a size class
     if num.strip("万亿千百") == "" and _AMOUNT_BEFORE.search(t, max(0, start - 3), start):
         return "quantity"  # 惠及近千万家庭: a magnitude word made an amount by its comparator
     if (m.group("mag") or m.group("apx") or m.group("sev") or re.search("[万亿]", num)) and any(

@@ -222,19 +222,7 @@ def _sentence_quantities(
             span = bare
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
-        if q.subject and _TOPIC_HEAD.fullmatch(q.subject) and (topic := _clause_topic(s, cstart)):
-            q.subject = topic + q.subject  # 全力推进棉花和纺织服装全产业链发展，产值超2200亿元
-        if (
-            prev is not None
-            and prev.subject
-            and q.subject
-            and _BARE_HEAD.fullmatch(q.subject)
-            and s[prev_end:pos].removeprefix(prev.subject).startswith(("、", "，"))  # …2个集群、总数达3个
-        ):
-            # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
-            q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject
-        if q.unit is None and q.subject and (n.value != n.base or re.search("[万亿]", n.raw)):
-            q.unit = _unit_of_subject(q.subject)  # 农村贫困人口减少1亿多, 出境旅游人次由8300万…
+        _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
         if prev is not None and q.region == region and q.subject == prev.subject:
             q.region = prev.region  # the same indicator in the same place
         out.append(q)
@@ -244,6 +232,25 @@ def _sentence_quantities(
     _shared_comparator(out, text)
     _shared_points(out, text)
     return out
+
+
+def _complete_from_context(
+    q: Quantity, n: NumberExpr, s: str, cstart: int, prev: Quantity | None, gap: str
+) -> None:
+    """The parts of the subject and the unit that the number's own words leave unsaid."""
+    if q.subject and _TOPIC_HEAD.fullmatch(q.subject) and (topic := _clause_topic(s, cstart)):
+        q.subject = topic + q.subject  # 全力推进棉花和纺织服装全产业链发展，产值超2200亿元
+    if (
+        prev is not None
+        and prev.subject
+        and q.subject
+        and _BARE_HEAD.fullmatch(q.subject)
+        and gap.removeprefix(prev.subject).startswith(("、", "，"))  # …2个集群、总数达3个
+    ):
+        # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
+        q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject
+    if q.unit is None and q.subject and (n.value != n.base or re.search("[万亿]", n.raw)):
+        q.unit = _unit_of_subject(q.subject)  # 农村贫困人口减少1亿多, 出境旅游人次由8300万…
 
 
 def _clause_topic(s: str, cstart: int) -> str | None:

@@ -61,6 +61,10 @@ _NOT_A_HEAD = re.compile(
 )
 
 
+# What a governing verb may leave on its own: a bare action or amount noun, not a counted thing.
+_THIN_AFTER_VERB = re.compile(r"投资|并网|装机|产值|营收|收入|销售|交易|出口|进口|发电|生产|交付")
+
+
 def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] | None:
     """(start, end) within `sentence` of the indicator left of the number at `pos`."""
     verb = None
@@ -79,10 +83,6 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
         if wide is not None and wide[0] < verb.start():
             return wide
     return span
-
-
-# What a governing verb may leave on its own: a bare action or amount noun, not a counted thing.
-_THIN_AFTER_VERB = re.compile(r"投资|并网|装机|产值|营收|收入|销售|交易|出口|进口|发电|生产|交付")
 
 
 def _left_span(sentence: str, start: int, pos: int) -> tuple[int, int] | None:
