@@ -53,7 +53,10 @@ TEST_DOCS = (
 SEED_DOC = "ningbo-361-news.txt"
 SEED_DOC_MAX = 8
 # Train sentences added after sampling (hashes; each needs hand labels), in order.
-EXTRA_FILES = ("extra-train.jsonl", "extra-train-sample.jsonl")
+EXTRA_FILES = ("extra-train.jsonl", "extra-train-sample.jsonl", "extra-train-sample2.jsonl")
+# A second, fresh sample of the test documents (hashes; each needs hand labels),
+# written to its own file so the first test split's figures stay comparable.
+FRESH_TEST_FILE = "extra-test-sample.jsonl"
 
 CLUSTERS = (
     "数字产业", "绿色石化", "高端装备", "新型功能材料", "新能源", "关键基础件",
@@ -336,6 +339,26 @@ def add_extras(train: list[Unit], test: list[Unit], units: list[Unit], path: Pat
     return train + sorted(extra, key=order.__getitem__)
 
 
+def fresh_test(train: list[Unit], test: list[Unit], units: list[Unit], path: Path) -> list[Unit]:
+    """The sentences listed in extra-test-sample.jsonl: test documents only, in neither split."""
+    if not path.exists():
+        return []
+    wanted = [json.loads(line)["hash"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    by_hash = {text_hash(u.text): u for u in units}
+    taken = {text_hash(u.text) for u in train + test}
+    fixes = load_corrections()
+    out = []
+    for h in dict.fromkeys(wanted):
+        u = by_hash.get(h)
+        if u is None or u.doc not in TEST_DOCS or h in taken:
+            raise SystemExit(f"{path.name}: {h} is not an unused sentence of a test document")
+        if h not in fixes:
+            raise SystemExit(f"{path.name}: {h} has no hand labels in corrections.jsonl")
+        out.append(u)
+    order = {u: i for i, u in enumerate(units)}
+    return sorted(out, key=order.__getitem__)
+
+
 def load_corrections(path: Path = OUT / "corrections.jsonl") -> dict[str, dict]:
     """Hand-checked final labels keyed by text hash (later lines win)."""
     if not path.exists():
@@ -385,8 +408,8 @@ def record(u: Unit, split: str, fixes: dict[str, dict]) -> dict:
     }
 
 
-def write_split(name: str, units: list[Unit], fixes: dict[str, dict]) -> list[dict]:
-    rows = [record(u, name, fixes) for u in units]
+def write_split(name: str, units: list[Unit], fixes: dict[str, dict], split: str | None = None) -> list[dict]:
+    rows = [record(u, split or name, fixes) for u in units]
     with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -459,6 +482,7 @@ def main() -> None:
         return
     for name in EXTRA_FILES:
         train = add_extras(train, test, units, OUT / name)
+    fresh = fresh_test(train, test, units, OUT / FRESH_TEST_FILE)
     fixes = load_corrections()
     # The QA passes override corrections of their own split only; the
     # rule-vs-hand agreement below still describes the original hand pass.
@@ -469,6 +493,8 @@ def main() -> None:
         "train": write_split("train", train, {**fixes, **train_reviewed}),
         "test": write_split("test", test, {**fixes, **reviewed}),
     }
+    if fresh:
+        rows["test-fresh"] = write_split("test-fresh", fresh, fixes, split="test")
     print(stats(rows))
     for name, split_rows in rows.items():
         print(f"{name}: {agreement(split_rows, fixes)}")
