@@ -53,7 +53,12 @@ TEST_DOCS = (
 SEED_DOC = "ningbo-361-news.txt"
 SEED_DOC_MAX = 8
 # Train sentences added after sampling (hashes; each needs hand labels), in order.
-EXTRA_FILES = ("extra-train.jsonl", "extra-train-sample.jsonl", "extra-train-sample2.jsonl")
+EXTRA_FILES = (
+    "extra-train.jsonl",
+    "extra-train-sample.jsonl",
+    "extra-train-sample2.jsonl",
+    "extra-train-sample3.jsonl",
+)
 # A second, fresh sample of the test documents (hashes; each needs hand labels),
 # written to its own file so the first test split's figures stay comparable.
 FRESH_TEST_FILE = "extra-test-sample.jsonl"
