@@ -87,7 +87,8 @@ class TermMatcher:
         weak: Counter[str] = Counter()
         if self.pattern is None:
             return strong, weak
-        for m in self.pattern.finditer(text):
+        # full-width ＋ (互联网＋) is common in reports; the terms spell it "+"
+        for m in self.pattern.finditer(text.replace("＋", "+")):
             for label, is_strong in self.owners[m.group(0).lower()]:
                 (strong if is_strong else weak)[label] += 1
         return strong, weak
