@@ -11,6 +11,8 @@ import typer
 from api import batch
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+# the industry-rich test sample, then the rest of the same documents (corpora/labels/README.md)
+DEFAULT_LABEL_TESTS = (CORPORA / "labels" / "test.jsonl", CORPORA / "labels" / "test-fresh.jsonl")
 
 
 def load_gold(paths: list[Path]) -> list[dict[str, Any]]:
@@ -59,8 +61,13 @@ def eval_command(
         bool, typer.Option("--labels", help="Also score the sentence classifier on the labelled test split.")
     ] = False,
     test: Annotated[
-        Path, typer.Option(exists=True, dir_okay=False, help="Labelled test split for --labels.")
-    ] = CORPORA / "labels" / "test.jsonl",
+        list[Path] | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="Labelled test file(s) for --labels (default: test.jsonl and test-fresh.jsonl).",
+        ),
+    ] = None,
     taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every miss and extra.")] = False,
 ) -> None:
@@ -77,7 +84,8 @@ def eval_command(
     if labels:
         from nlp.classifier_eval import label_report
 
-        typer.echo(label_report(CORPORA / "models" / Path(settings.taxonomy).stem, test, settings.taxonomy))
+        tests = test or [p for p in DEFAULT_LABEL_TESTS if p.exists()]
+        typer.echo(label_report(CORPORA / "models" / Path(settings.taxonomy).stem, tests, settings.taxonomy))
     if failed:
         raise typer.Exit(1)
 

@@ -87,9 +87,12 @@ def label_set(labels: list[Any]) -> set[str]:
     return {lab.label if hasattr(lab, "label") else str(lab) for lab in labels}
 
 
-def evaluate_labels(labeller: Labeller, test_path: str | Path, split: str | None = "test") -> Report:
-    """Score a labeller on labelled sentences (corpora/labels JSONL), one split."""
-    rows = [r for r in read_jsonl(test_path) if split is None or r.get("split") == split]
+def evaluate_labels(
+    labeller: Labeller, test_path: str | Path | list[Path], split: str | None = "test"
+) -> Report:
+    """Score a labeller on labelled sentences (corpora/labels JSONL, one file or several), one split."""
+    paths = test_path if isinstance(test_path, list) else [Path(test_path)]
+    rows = [r for path in paths for r in read_jsonl(path) if split is None or r.get("split") == split]
     preds = labeller.predict([r["text"] for r in rows], [r.get("context") for r in rows])
     report = Report(n=len(rows))
     for row, pair in zip(rows, preds, strict=True):
@@ -168,13 +171,26 @@ def _support(report: Report, kind: str, label: str) -> int:
     return c.tp + c.fn
 
 
-def label_report(model_path: str | Path, test_path: str | Path, taxonomy: str = "ningbo-361-2023") -> str:
-    """`policyscope eval` for labels: the saved classifier beside the lexicon on the test split."""
+def label_report(
+    model_path: str | Path, test_path: str | Path | list[Path], taxonomy: str = "ningbo-361-2023"
+) -> str:
+    """`policyscope eval` for labels: the saved classifier beside the lexicon on each test file,
+    then on all of them together when there are several."""
     from nlp.classifier import load_classifier  # the classifier imports this module
     from nlp.labels import LexiconLabeller
     from nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy)
-    learned = evaluate_labels(load_classifier(model_path, taxonomy=tax), test_path)
-    lexicon = evaluate_labels(LexiconLabeller(tax), test_path)
-    return format_side_by_side(learned, lexicon, f"{Path(test_path).name}: classifier vs lexicon")
+    classifier, lexicon = load_classifier(model_path, taxonomy=tax), LexiconLabeller(tax)
+    paths = test_path if isinstance(test_path, list) else [Path(test_path)]
+    sets = [(p.name, [p]) for p in paths] + (
+        [(" + ".join(p.name for p in paths), paths)] if len(paths) > 1 else []
+    )
+    return "\n".join(
+        format_side_by_side(
+            evaluate_labels(classifier, group),
+            evaluate_labels(lexicon, group),
+            f"{name}: classifier vs lexicon",
+        )
+        for name, group in sets
+    )

@@ -164,3 +164,36 @@ def test_lexicon_reads_the_innermost_heading_of_a_path(labeller):
 def test_information_technology_and_consumer_electronics_are_digital(labeller, text):
     [(c, _)] = labeller.predict([text])
     assert names(c) == ["数字产业"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["深入实施“四大文化工程”。", "强化工业基础和技术创新能力。", "健全反恐维稳法治化常态化工作体系。"],
+)
+def test_chemical_is_not_read_across_word_boundaries(labeller, text):
+    [(c, _)] = labeller.predict([text])
+    assert "绿色石化" not in names(c)
+
+
+def test_full_width_plus_matches_like_ascii_plus(labeller):
+    [(c, t)] = labeller.predict(["运用好“互联网＋”，推进线上线下更广更深融合。"])
+    assert names(c) == ["数字产业"]
+    assert "new" in names(t)
+
+
+@pytest.mark.parametrize(
+    "text", ["深化数字政府建设，持续优化营商环境。", "完善智慧城市统筹协调机制，巩固提升一网通办成效。"]
+)
+def test_digital_government_is_not_the_new_theme(labeller, text):
+    # labels README: `new` is industrial; government IT carries no theme
+    [(c, t)] = labeller.predict([text])
+    assert c == [] and "new" not in names(t)
+
+
+@pytest.mark.parametrize(
+    ("text", "cluster"),
+    [("嫦娥六号完成人类首次月背采样返回。", "空天科技"), ("“奋斗者号”完成万米深潜。", "未来海洋")],
+)
+def test_space_and_deep_sea_achievements(labeller, text, cluster):
+    [(c, t)] = labeller.predict([text])
+    assert cluster in names(c) and "new" in names(t)
