@@ -23,6 +23,7 @@ import html
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -319,49 +320,53 @@ def split_units(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
     return train, sorted(test, key=order.__getitem__)
 
 
+def listed_units(path: Path, units: list[Unit], fits: Callable[[Unit, str], bool], what: str) -> list[Unit]:
+    """The units whose hashes a list file names, in document order; each must `fit` and
+    have hand labels in corrections.jsonl, or the build stops."""
+    wanted = [json.loads(line)["hash"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    by_hash = {text_hash(u.text): u for u in units}
+    fixes = load_corrections()
+    out = []
+    for h in dict.fromkeys(wanted):
+        u = by_hash.get(h)
+        if u is None or not fits(u, h):
+            raise SystemExit(f"{path.name}: {h} is not {what}")
+        if h not in fixes:
+            raise SystemExit(f"{path.name}: {h} has no hand labels in corrections.jsonl")
+        out.append(u)
+    order = {u: i for i, u in enumerate(units)}
+    return sorted(out, key=order.__getitem__)
+
+
 def add_extras(train: list[Unit], test: list[Unit], units: list[Unit], path: Path) -> list[Unit]:
-    """Append the hand-picked sentences listed in extra-train.jsonl to train.
+    """Append the sentences listed in an extra-train file to train.
 
     Extras come after the sample (which they do not change), only from train
     documents, and must be hand-checked: a bad entry stops the build.
     """
     if not path.exists():
         return train
-    wanted = [json.loads(line)["hash"] for line in path.read_text(encoding="utf-8").splitlines() if line]
-    by_hash = {text_hash(u.text): u for u in units}
     taken = {text_hash(u.text) for u in train + test}
-    fixes = load_corrections()
-    extra = []
-    for h in dict.fromkeys(wanted):
-        u = by_hash.get(h)
-        if u is None or u.doc in TEST_DOCS or u.doc == SEED_DOC:
-            raise SystemExit(f"extra-train: {h} is not a sentence of a train document")
-        if h not in fixes:
-            raise SystemExit(f"extra-train: {h} has no hand labels in corrections.jsonl")
-        if h not in taken:
-            extra.append(u)
-    order = {u: i for i, u in enumerate(units)}
-    return train + sorted(extra, key=order.__getitem__)
+    listed = listed_units(
+        path,
+        units,
+        lambda u, _: u.doc not in TEST_DOCS and u.doc != SEED_DOC,
+        "a sentence of a train document",
+    )
+    return train + [u for u in listed if text_hash(u.text) not in taken]
 
 
 def fresh_test(train: list[Unit], test: list[Unit], units: list[Unit], path: Path) -> list[Unit]:
     """The sentences listed in extra-test-sample.jsonl: test documents only, in neither split."""
     if not path.exists():
         return []
-    wanted = [json.loads(line)["hash"] for line in path.read_text(encoding="utf-8").splitlines() if line]
-    by_hash = {text_hash(u.text): u for u in units}
     taken = {text_hash(u.text) for u in train + test}
-    fixes = load_corrections()
-    out = []
-    for h in dict.fromkeys(wanted):
-        u = by_hash.get(h)
-        if u is None or u.doc not in TEST_DOCS or h in taken:
-            raise SystemExit(f"{path.name}: {h} is not an unused sentence of a test document")
-        if h not in fixes:
-            raise SystemExit(f"{path.name}: {h} has no hand labels in corrections.jsonl")
-        out.append(u)
-    order = {u: i for i, u in enumerate(units)}
-    return sorted(out, key=order.__getitem__)
+    return listed_units(
+        path,
+        units,
+        lambda u, h: u.doc in TEST_DOCS and h not in taken,
+        "an unused sentence of a test document",
+    )
 
 
 def load_corrections(path: Path = OUT / "corrections.jsonl") -> dict[str, dict]:
