@@ -58,7 +58,11 @@ def eval_command(
         typer.Option(help="all: every prediction counts; anchored: only sentences the gold annotates."),
     ] = "all",
     labels: Annotated[
-        bool, typer.Option("--labels", help="Also score the sentence classifier on the labelled test split.")
+        bool,
+        typer.Option(
+            "--labels",
+            help="Also score the sentence classifier beside its lexicon on the labelled test sets.",
+        ),
     ] = False,
     test: Annotated[
         list[Path] | None,
