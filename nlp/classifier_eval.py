@@ -87,19 +87,35 @@ def label_set(labels: list[Any]) -> set[str]:
     return {lab.label if hasattr(lab, "label") else str(lab) for lab in labels}
 
 
-def evaluate_labels(
-    labeller: Labeller, test_path: str | Path | list[Path], split: str | None = "test"
-) -> Report:
-    """Score a labeller on labelled sentences (corpora/labels JSONL, one file or several), one split."""
-    paths = test_path if isinstance(test_path, list) else [Path(test_path)]
-    rows = [r for path in paths for r in read_jsonl(path) if split is None or r.get("split") == split]
-    preds = labeller.predict([r["text"] for r in rows], [r.get("context") for r in rows])
+def as_paths(test_path: str | Path | list[Path]) -> list[Path]:
+    return test_path if isinstance(test_path, list) else [Path(test_path)]
+
+
+def labelled_rows(test_path: str | Path | list[Path], split: str | None = "test") -> list[dict[str, Any]]:
+    """Labelled sentences (corpora/labels JSONL, one file or several) of one split."""
+    rows = [r for path in as_paths(test_path) for r in read_jsonl(path)]
+    return [r for r in rows if split is None or r.get("split") == split]
+
+
+def predict_rows(labeller: Labeller, rows: list[dict[str, Any]]) -> list[Any]:
+    return labeller.predict([r["text"] for r in rows], [r.get("context") for r in rows])
+
+
+def score_predictions(rows: list[dict[str, Any]], preds: list[Any]) -> Report:
     report = Report(n=len(rows))
     for row, pair in zip(rows, preds, strict=True):
         for kind, got in zip(KINDS, pair, strict=True):
             if kind in row:
                 report.add(kind, set(row[kind]), label_set(got))
     return report
+
+
+def evaluate_labels(
+    labeller: Labeller, test_path: str | Path | list[Path], split: str | None = "test"
+) -> Report:
+    """Score a labeller on labelled sentences (corpora/labels JSONL, one file or several), one split."""
+    rows = labelled_rows(test_path, split)
+    return score_predictions(rows, predict_rows(labeller, rows))
 
 
 def rough_sentences(text: str) -> list[str]:
@@ -181,16 +197,22 @@ def label_report(
     from nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy)
-    classifier, lexicon = load_classifier(model_path, taxonomy=tax), LexiconLabeller(tax)
-    paths = test_path if isinstance(test_path, list) else [Path(test_path)]
-    sets = [(p.name, [p]) for p in paths] + (
-        [(" + ".join(p.name for p in paths), paths)] if len(paths) > 1 else []
-    )
+    labellers = (load_classifier(model_path, taxonomy=tax), LexiconLabeller(tax))
+    # each file is predicted once; the combined report reuses those predictions
+    sets = []
+    for path in as_paths(test_path):
+        rows = labelled_rows(path)
+        sets.append((path.name, rows, [predict_rows(lab, rows) for lab in labellers]))
+    if len(sets) > 1:
+        name = " + ".join(n for n, _, _ in sets)
+        rows = [r for _, part, _ in sets for r in part]
+        preds = [[p for _, _, both in sets for p in both[i]] for i in range(len(labellers))]
+        sets.append((name, rows, preds))
     return "\n".join(
         format_side_by_side(
-            evaluate_labels(classifier, group),
-            evaluate_labels(lexicon, group),
+            score_predictions(rows, preds[0]),
+            score_predictions(rows, preds[1]),
             f"{name}: classifier vs lexicon",
         )
-        for name, group in sets
+        for name, rows, preds in sets
     )
