@@ -78,7 +78,7 @@ class Featurizer:
     def new(
         cls,
         use_lexicon: bool = True,
-        char_ngrams: tuple[int, int] = (2, 3),
+        char_ngrams: tuple[int, int] = (1, 3),
         context_weight: float = 0.5,
         lexicon_weight: float = 1.0,
     ) -> Featurizer:
