@@ -155,13 +155,20 @@ def format_report(report: Report, title: str = "") -> str:
     return "\n".join(lines)
 
 
-def format_side_by_side(learned: Report, lexicon: Report, title: str = "", top: int = 8) -> str:
-    """Per-label P/R/F1 of the classifier and the lexicon in one table, micro-F1 and top confusions."""
+def format_side_by_side(
+    learned: Report, lexicon: Report, title: str = "", top: int = 8, keywords: Report | None = None
+) -> str:
+    """Per-label P/R/F1 of the classifier and the lexicon in one table, micro-F1 and top confusions;
+    with `keywords`, the plain keyword baseline's micro P/R/F1 under the micro line."""
     lines = [f"== {title} (n={learned.n})"] if title else []
     for kind in KINDS:
         lines.append(f"{kind:<12} {'classifier P/R/F1':>20} {'lexicon P/R/F1':>20} {'support':>8}")
         a, b = learned.micro[kind].prf, lexicon.micro[kind].prf
         lines.append(f"{'micro':<12}{_prf(a):>20} {_prf(b):>20} {_support_micro(learned, kind):>8}")
+        if keywords is not None:
+            lines.append(
+                f"  plain keywords (every taxonomy term, nothing else): {_prf(keywords.micro[kind].prf)}"
+            )
         labels = set(learned.per_label[kind]) | set(lexicon.per_label[kind])
         for lab in sorted(labels, key=lambda x: -_support(learned, kind, x)):
             a = learned.per_label[kind].get(lab, Counts()).prf
@@ -190,14 +197,14 @@ def _support(report: Report, kind: str, label: str) -> int:
 def label_report(
     model_path: str | Path, test_path: str | Path | list[Path], taxonomy: str = "ningbo-361-2023"
 ) -> str:
-    """`policyscope eval` for labels: the saved classifier beside the lexicon on each test file,
-    then on all of them together when there are several."""
+    """`policyscope eval` for labels: the saved classifier beside the lexicon (and the plain
+    keyword baseline's micro figures) on each test file, then on all of them together."""
     from nlp.classifier import load_classifier  # the classifier imports this module
-    from nlp.labels import LexiconLabeller
+    from nlp.labels import KeywordLabeller, LexiconLabeller
     from nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy)
-    labellers = (load_classifier(model_path, taxonomy=tax), LexiconLabeller(tax))
+    labellers = (load_classifier(model_path, taxonomy=tax), LexiconLabeller(tax), KeywordLabeller(tax))
     # each file is predicted once; the combined report reuses those predictions
     sets = []
     for path in as_paths(test_path):
@@ -213,6 +220,7 @@ def label_report(
             score_predictions(rows, preds[0]),
             score_predictions(rows, preds[1]),
             f"{name}: classifier vs lexicon",
+            keywords=score_predictions(rows, preds[2]),
         )
         for name, rows, preds in sets
     )

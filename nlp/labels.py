@@ -144,3 +144,20 @@ class LexiconLabeller:
     def _ordered(scores: dict[str, float], order: dict[str, int]) -> list[Label]:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
         return [Label(label=k, score=v) for k, v in ranked]
+
+
+class KeywordLabeller:
+    """The plain keyword baseline, for reports only: a label fires when any of its taxonomy
+    terms occurs in the sentence — no neutral words, weak terms count as strong, no
+    heading, no implied themes."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._matchers = (TermMatcher.build(taxonomy.clusters, ()), TermMatcher.build(taxonomy.themes, ()))
+        self._orders = (taxonomy.cluster_labels, taxonomy.theme_labels)
+
+    def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:
+        return [(self._found(0, text), self._found(1, text)) for text in texts]
+
+    def _found(self, k: int, text: str) -> list[Label]:
+        strong, weak = self._matchers[k].hits(text)
+        return [Label(label=lab, score=1.0) for lab in self._orders[k] if strong[lab] or weak[lab]]

@@ -182,6 +182,7 @@ def test_label_report_prints_both_labellers_and_confusions(trained):
     assert "classifier P/R/F1" in text and "lexicon P/R/F1" in text
     assert text.count("micro") == 2 and "新能源" in text
     assert "top confusions (classifier" in text and "top confusions (lexicon" in text
+    assert text.count("plain keywords") == 2  # the keyword baseline's micro line, per kind
 
 
 def test_label_report_scores_each_file_then_all_together(trained, tmp_path):

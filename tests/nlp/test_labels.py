@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from nlp.classifier_eval import anchor_report, rough_sentences
-from nlp.labels import LexiconLabeller, innermost_heading
+from nlp.labels import KeywordLabeller, LexiconLabeller, innermost_heading
 from nlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -197,3 +197,14 @@ def test_digital_government_is_not_the_new_theme(labeller, text):
 def test_space_and_deep_sea_achievements(labeller, text, cluster):
     [(c, t)] = labeller.predict([text])
     assert cluster in names(c) and "new" in names(t)
+
+
+def test_plain_keywords_have_no_guards_heading_or_implications():
+    keywords = KeywordLabeller(load_taxonomy("ningbo-361-2023"))
+    [(c, _), (bare, _), (future, t)] = keywords.predict(
+        ["深入实施“四大文化工程”。", "加快项目建设。", "建设海洋牧场。"],
+        [None, "一、做强绿色石化产业集群", None],
+    )
+    assert names(c) == ["绿色石化"]  # 化工 inside 文化工程: the lexicon's neutral words stop this
+    assert bare == []  # no heading inheritance
+    assert names(future) == ["未来海洋"] and t == []  # no implied `new` (the lexicon adds it)
