@@ -76,12 +76,10 @@ class Featurizer:
 
     @classmethod
     def new(
-        cls,
-        use_lexicon: bool = True,
-        char_ngrams: tuple[int, int] = (1, 3),
-        context_weight: float = 0.5,
-        lexicon_weight: float = 1.0,
+        cls, use_lexicon: bool, char_ngrams: tuple[int, int], context_weight: float, lexicon_weight: float
     ) -> Featurizer:
+        """Unfitted features; the settings come from `Config` (the one place their defaults live)."""
+
         def vec() -> TfidfVectorizer:
             return TfidfVectorizer(analyzer=passthrough, sublinear_tf=True, min_df=1, dtype=np.float64)
 
