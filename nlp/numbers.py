@@ -77,7 +77,27 @@ def find_numbers(text: str) -> list[NumberExpr]:
         if expr is not None:
             source = text[expr.start : expr.end] if translated else expr.raw
             found.append(expr if source == expr.raw else replace(expr, raw=source))
-    return _unit_from_context(t, _merge_ranges(t, text, found))
+    return _years_as_level(t, text, _unit_from_context(t, _merge_ranges(t, text, found)))
+
+
+# 平均受教育年限从10.23年提高到10.8年: years that measure an indicator's level, not how long
+# something takes.  A decimal count of years, or any count after an indicator kept in years.
+_YEARS_INDICATOR = re.compile(r"受教育年限|教育年限")
+_YEARS_SPAN_BEFORE = re.compile(r"(?:用|花|经过|历时|历经|连续|持续|未来|最近|过去)$")
+_YEARS_SPAN_AFTER = re.compile(r"年(?:时间|内|来|间|后|前|里|中|期|度|级|代|份|初|底|末|半|多时间)")
+
+
+def _years_as_level(t: str, text: str, found: list[NumberExpr]) -> list[NumberExpr]:
+    out = list(found)
+    for i, a in enumerate(out):
+        if a.role != "duration" or a.unit is not None or not t.startswith("年", a.end):
+            continue
+        if _YEARS_SPAN_AFTER.match(t, a.end) or _YEARS_SPAN_BEFORE.search(t, max(0, a.start - 2), a.start):
+            continue
+        clause = re.split(r"[，。；！？,;]", t[max(0, a.start - 30) : a.start])[-1]
+        if "." in a.raw or _YEARS_INDICATOR.search(clause):
+            out[i] = replace(a, end=a.end + 1, raw=text[a.start : a.end + 1], unit="年", role="quantity")
+    return out
 
 
 def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:

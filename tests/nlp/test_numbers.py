@@ -234,3 +234,24 @@ def test_thresholds_ranks_rates_and_slogans_are_not_quantities(text: str) -> Non
 def test_quantities_kept_beside_those_rules(text: str, raw: str, value: float, unit: str) -> None:
     expr = one(text)
     assert (expr.raw, expr.value, expr.unit) == (raw, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("平均受教育年限从10.23年提高到10.8年", ["10.23年", "10.8年"]),
+        ("劳动年龄人口平均受教育年限达到11年", ["11年"]),
+        ("审批时间压缩到1.5年", ["1.5年"]),
+    ],
+)
+def test_years_that_measure_a_level_are_quantities(text: str, raws: list[str]) -> None:
+    found = [e for e in find_numbers(text) if e.role == "quantity"]
+    assert [e.raw for e in found] == raws
+    assert {e.unit for e in found} == {"年"}
+
+
+@pytest.mark.parametrize(
+    "text", ["用1.5年时间完成改造", "连续3年增长", "再用3年", "1.5年内建成", "2025年", "5年来", "十四五期间"]
+)
+def test_years_of_a_span_or_a_date_stay_out(text: str) -> None:
+    assert [e.raw for e in find_numbers(text) if e.role == "quantity"] == []
