@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlp.labels import INDUSTRY_CUES, LexiconLabeller, innermost_heading
+from nlp.labels import INDUSTRY_CUES, LexiconLabeller, compact, innermost_heading
 
 CONTEXT_PREFIX = "^"  # heading words live in their own feature space
 NO_CONTEXT = "^<none>"  # keeps the heading vocabulary non-empty
@@ -52,7 +52,8 @@ class Prepared:
 def prepare(
     texts: list[str], contexts: list[str | None], tokenizer: jieba.Tokenizer, lexicon: LexiconLabeller
 ) -> Prepared:
-    heads = [innermost_heading(c) for c in contexts]
+    texts = [compact(t) for t in texts]
+    heads = [compact(h) if h else h for h in (innermost_heading(c) for c in contexts)]
     cache: dict[str, list[str]] = {}
     head_tokens = []
     for h in heads:
@@ -60,7 +61,7 @@ def prepare(
             cache[h] = [CONTEXT_PREFIX + w for w in word_tokens(tokenizer, h)]
         head_tokens.append(cache[h] if h else [NO_CONTEXT])
     words = [word_tokens(tokenizer, t) for t in texts]
-    return Prepared(list(texts), words, head_tokens, lexicon_matrix(lexicon, texts, heads))
+    return Prepared(texts, words, head_tokens, lexicon_matrix(lexicon, texts, heads))
 
 
 @dataclass

@@ -29,8 +29,16 @@ HEADING_START = re.compile(
     r"[（(][一二三四五六七八九十]+[)）])"
 )
 MINOR_HEADINGS = re.compile(r"\s+(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[①-⑳]).*$", re.DOTALL)
+# PDF extraction and hand-made HTML leave spaces inside Chinese words (新能 源汽车); they
+# would hide terms and character n-grams.  Spaces between ASCII words (AI PC) are kept.
+SPLIT_WORD_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 INHERIT_FACTOR = 0.6  # inherited labels are less certain than named ones
 WEAK_SCORE = 0.5
+
+
+def compact(text: str) -> str:
+    """The text as the labellers read it: no whitespace between two non-ASCII characters."""
+    return SPLIT_WORD_SPACE.sub("", text)
 
 
 def innermost_heading(context: str | None) -> str | None:
@@ -88,7 +96,7 @@ class TermMatcher:
         if self.pattern is None:
             return strong, weak
         # full-width ＋ (互联网＋) is common in reports; the terms spell it "+"
-        for m in self.pattern.finditer(text.replace("＋", "+")):
+        for m in self.pattern.finditer(compact(text).replace("＋", "+")):
             for label, is_strong in self.owners[m.group(0).lower()]:
                 (strong if is_strong else weak)[label] += 1
         return strong, weak

@@ -177,6 +177,12 @@ def test_outline_path_is_read_as_its_innermost_heading(trained, taxonomy, tok):
     assert inner == path
 
 
+def test_spaces_inside_chinese_words_change_nothing(trained, taxonomy, tok):
+    clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
+    whole, split = clf.predict(["宁波新能源汽车产量超过70万辆。", "宁波新能 源汽车产量\n超过70万辆。"])
+    assert split == whole
+
+
 def test_label_report_prints_both_labellers_and_confusions(trained):
     text = label_report(trained[0], DATA)
     assert "classifier P/R/F1" in text and "lexicon P/R/F1" in text

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from nlp.classifier_eval import anchor_report, rough_sentences
-from nlp.labels import KeywordLabeller, LexiconLabeller, innermost_heading
+from nlp.labels import KeywordLabeller, LexiconLabeller, compact, innermost_heading
 from nlp.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,6 +179,15 @@ def test_full_width_plus_matches_like_ascii_plus(labeller):
     [(c, t)] = labeller.predict(["运用好“互联网＋”，推进线上线下更广更深融合。"])
     assert names(c) == ["数字产业"]
     assert "new" in names(t)
+
+
+def test_spaces_inside_chinese_words_do_not_hide_terms(labeller):
+    whole, split = labeller.predict(["新能源汽车产量超过70万辆。", "新能 源汽车产量\n超过70万辆。"])
+    assert names(split[0]) == names(whole[0]) == ["高端装备"]
+    assert names(split[1]) == names(whole[1]) == ["green"]
+    assert (
+        compact("大力发展AI PC、新能 源汽车") == "大力发展AI PC、新能源汽车"
+    )  # ASCII words keep their space
 
 
 @pytest.mark.parametrize(
