@@ -29,8 +29,8 @@ from nlp.records import Comparator
 _CN = "〇零○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 _DIG = "〇零○一二两三四五六七八九"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# 千 of 千瓦/千克/千米 and 百 of 百分点 belong to the unit, not the numeral.
-_CNCHAR = rf"(?!千[瓦克米伏]|百分)[{_CN}]"
+# 千 of 千瓦/千克/千米/千升 and 百 of 百分点 belong to the unit, not the numeral.
+_CNCHAR = rf"(?!千[瓦克米伏升]|百分)[{_CN}]"
 _CORE = rf"(?:{_ARABIC}|{_CNCHAR})(?:{_ARABIC}|{_CNCHAR}|点(?=[{_DIG}]))*"
 _PER = r"/(?:人|年|户|亩|吨|天|月|平方米|千瓦时|吨标准煤|辆|件|公斤|千克|斤|次|台|家)"
 

@@ -72,7 +72,9 @@ _INDICATOR_HEAD = re.compile(
     r"投资|出口额|进口额|进出口额|出口|进口|消费量|用量|排放量|吞吐量|装机容量|装机|面积|人数|数量|总量|规模|比重|占比)$"
 )
 _ADDED = re.compile(r"(?:增加|提高|提升|扩大|减少|降低)了?(?:超过|超|近|约|逾)?$")
-_PEOPLE = re.compile(r"(?:人次|人口|人数|群众|人员|学生|在校生|毕业生|农民工|劳动力)$")
+_PEOPLE = re.compile(
+    r"(?:人次|人口|人数|群众|人员|学生|在校生|毕业生|农民工|劳动力|人才|技师|工程师|带头人|老年人|老人|残疾人|婴幼儿)$"
+)
 _HOUSEHOLDS = re.compile(r"(?:家庭|农户|住户)$")
 # Indicators measured in money: a bare magnitude after them is yuan (人均地区生产总值突破5万关口).
 _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|收入|营收|销售额|投资额?|收益)$")

@@ -19,7 +19,7 @@ _ANY_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万
 _GOVERNING_VERB = re.compile(
     r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地|"
     r"集聚|聚集|汇聚|吸引|吸纳)"
-    r"(?![量率数者值])"  # 拥有量, 完成率: part of an indicator's name, not a verb
+    r"(?![量率数者值区地])"  # 拥有量, 完成率, 集聚区, 建成区: part of an indicator's name, not a verb
 )
 _LEAD_IN = re.compile(
     r"(?:(?:[“\"]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度|[上下]半年|明年|我们的|"

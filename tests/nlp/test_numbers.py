@@ -229,6 +229,7 @@ def test_thresholds_ranks_rates_and_slogans_are_not_quantities(text: str) -> Non
         ("完成投资5000亿元以上，", "5000亿元", 5e11, "元"),
         ("投资超亿元。", "亿元", 1e8, "元"),
         ("带动3万左右农牧民增收", "3万", 3e4, "人"),
+        ("新增优质白酒产能5万千升。", "5万千升", 5e7, "升"),
     ],
 )
 def test_quantities_kept_beside_those_rules(text: str, raw: str, value: float, unit: str) -> None:

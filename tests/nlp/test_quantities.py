@@ -216,6 +216,24 @@ def test_counts_take_the_noun_after_a_verb() -> None:
     assert q["14家"].subject == "农业产业化国家重点龙头企业"
 
 
+def test_verbs_inside_a_noun_do_not_govern() -> None:
+    text = "累计创建国家级夜间文旅消费集聚区15个，建成区绿化覆盖率达到42%。"
+    q = by_raw(extract(text))
+    assert q["15个"].subject == "国家级夜间文旅消费集聚区"  # 集聚 of 集聚区 is no verb
+    assert q["42%"].subject == "建成区绿化覆盖率"
+
+
+def test_counts_of_people_without_a_measure_word_are_people() -> None:
+    text = "新增技能人才74万、专业人才8.1万，培养农村致富带头人3.07万，78万农牧户发展庭院经济。"
+    q = by_raw(extract(text))
+    assert [(q[r].value, q[r].unit) for r in ("74万", "8.1万", "3.07万", "78万")] == [
+        (740000, "人"),
+        (81000, "人"),
+        (30700, "人"),
+        (780000, "户"),
+    ]
+
+
 def test_a_review_section_stays_a_review() -> None:
     text = (
         "一、过去一年工作回顾\n把年度主要预期目标作为一个有机整体来把握。\n"
