@@ -234,6 +234,12 @@ def test_counts_of_people_without_a_measure_word_are_people() -> None:
     ]
 
 
+def test_a_verb_before_a_count_leaves_the_subject_to_its_object() -> None:
+    q = by_raw(extract("今年再解决6000万农村人口的饮水安全问题，坚决守住18亿亩耕地红线。"))
+    assert q["6000万"].subject.startswith("农村人口")
+    assert q["18亿亩"].subject == "耕地红线"
+
+
 def test_a_review_section_stays_a_review() -> None:
     text = (
         "一、过去一年工作回顾\n把年度主要预期目标作为一个有机整体来把握。\n"
