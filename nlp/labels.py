@@ -86,7 +86,7 @@ class TermMatcher:
                 owners.setdefault(term, []).append((cat.label, False))
         # Longest first: Python's alternation takes the first branch that matches.
         terms = sorted(owners, key=lambda t: (-len(t), t))
-        pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+        pattern = re.compile("|".join(map(_term_pattern, terms)), re.IGNORECASE) if terms else None
         return cls(pattern, {t.lower(): tuple(v) for t, v in owners.items()})
 
     def hits(self, text: str) -> tuple[Counter[str], Counter[str]]:
@@ -100,6 +100,17 @@ class TermMatcher:
             for label, is_strong in self.owners[m.group(0).lower()]:
                 (strong if is_strong else weak)[label] += 1
         return strong, weak
+
+
+def _term_pattern(term: str) -> str:
+    """A term as a regex; Latin letters at its edges must not run on into a longer word
+    (AI is not in "domain", VR not in "VRF"), Chinese has no such boundary to check."""
+    pattern = re.escape(term)
+    if term[:1].isascii() and term[:1].isalpha():
+        pattern = "(?<![A-Za-z])" + pattern
+    if term[-1:].isascii() and term[-1:].isalpha():
+        pattern += "(?![A-Za-z])"
+    return pattern
 
 
 def _score(n_strong: int) -> float:

@@ -181,6 +181,25 @@ def test_full_width_plus_matches_like_ascii_plus(labeller):
     assert "new" in names(t)
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Public domain", "未来智能"),  # AI inside an English word
+        ("深化锰污染整治。", "时尚纺织服装"),  # 污染|整治, not 染整
+        ("全数智化工厂获评“灯塔工厂”。", "绿色石化"),  # 数智化|工厂, not 化工
+        ("进出口调节能力较强。", "green"),  # 调节|能力, not 节能
+    ],
+)
+def test_terms_are_not_read_across_word_boundaries(labeller, text, wrong):
+    [(c, t)] = labeller.predict([text])
+    assert wrong not in names(c) + names(t)
+
+
+def test_latin_terms_still_match_beside_chinese(labeller):
+    [(c, _)] = labeller.predict(["大力发展AI手机，推广VR/AR应用。"])
+    assert {"未来智能", "元宇宙"} <= set(names(c))
+
+
 def test_spaces_inside_chinese_words_do_not_hide_terms(labeller):
     whole, split = labeller.predict(["新能源汽车产量超过70万辆。", "新能 源汽车产量\n超过70万辆。"])
     assert names(split[0]) == names(whole[0]) == ["高端装备"]
