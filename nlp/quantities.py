@@ -412,11 +412,19 @@ def _shared_head(items: list[str]) -> str | None:
     return head if len(head) >= 2 and len(last) > len(before) else None
 
 
+# 突破1600亿斤大关, 连跨4个千亿台阶: the milestone passed, not the indicator that passed it
+_MILESTONE = re.compile(r"(?:[百千万亿]+元?)?[新大]?(?:台阶|大关|关口)")
+
+
+def _milestone(s: str, span: tuple[int, int]) -> bool:
+    return bool(_MILESTONE.fullmatch(s, *span))
+
+
 def _subject(
     s: str, cstart: int, pos: int, end: int, prev: Quantity | None, unit: str | None
 ) -> tuple[int, int] | str | None:
     """A span of `s`, or "inherit" (the previous number's subject: 、增长5%; 比上年提高1个百分点)."""
-    if unit in _CLASSIFIERS and (noun := direct_noun(s, end)) is not None:
+    if unit in _CLASSIFIERS and (noun := direct_noun(s, end)) is not None and not _milestone(s, noun):
         return noun  # 80余个小型染料库中: the counted noun follows its measure word
     if (head := de_head(s, end)) is not None:
         return head  # 达到原厂区2倍至3倍的产能
@@ -425,6 +433,7 @@ def _subject(
         return "inherit"  # 去年增长5.1%的基础上: an amount's indicator is named before it
     # 10个以上新能源整车品牌, 首批5个国家公园: a count's noun may follow it
     right = right_subject(s, end) if unit not in _NOT_COUNTS or left is None else None
+    right = None if right is not None and _milestone(s, right) else right
     if left is not None and (right is None or left[1] - left[0] > 2 and not ends_with_action(s, left)):
         return left
     if right is not None:

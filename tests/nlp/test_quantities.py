@@ -240,6 +240,16 @@ def test_a_verb_before_a_count_leaves_the_subject_to_its_object() -> None:
     assert q["18亿亩"].subject == "耕地红线"
 
 
+def test_a_milestone_passed_is_not_the_subject() -> None:
+    q = by_raw(
+        extract(
+            "全省地区生产总值连跨4个千亿台阶，2024年达到1.3万亿元。粮食总产量再上新台阶，突破1600亿斤大关。"
+        )
+    )
+    assert q["4个"].subject == q["1.3万亿元"].subject == "地区生产总值"
+    assert q["1600亿斤"].subject != "大关"
+
+
 def test_a_review_section_stays_a_review() -> None:
     text = (
         "一、过去一年工作回顾\n把年度主要预期目标作为一个有机整体来把握。\n"
