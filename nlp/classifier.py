@@ -112,26 +112,26 @@ class Classifier:
             raise ValueError("texts and contexts differ in length")
         if not texts:
             return []
-        data = prepare(texts, contexts, self.tokenizer, self.lexicon)
+        readings = [self.lexicon.read(t) for t in texts]  # read once: features, verdicts, inheritance
+        data = prepare(texts, contexts, self.tokenizer, self.lexicon, readings)
         x = self.featurizer.transform(data)
-        lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts])
+        lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts], readings)
         columns = {kind: self._scores(kind, k, data, x, lexical) for k, kind in enumerate(KINDS)}
-        clusters = self._inherit(texts, columns["clusters"], lexical)
+        clusters = self._inherit(readings, columns["clusters"], lexical)
         return [
             (own, with_implied_themes(self.taxonomy, own, themes))
             for own, themes in zip(clusters, columns["themes"], strict=True)
         ]
 
+    @staticmethod
     def _inherit(
-        self, texts: list[str], clusters: list[list[Label]], lexical: list[LabelPair]
+        readings: list[LabelPair], clusters: list[list[Label]], lexical: list[LabelPair]
     ) -> list[list[Label]]:
         """A sentence that names no cluster takes the one its heading names (the lexicon's
         inherited labels): the labelled data has too few such sentences to learn it."""
-        bare = [i for i, labels in enumerate(clusters) if not labels and lexical[i][0]]
-        named = self.lexicon.predict([texts[i] for i in bare]) if bare else []
         out = list(clusters)
-        for i, (own, _) in zip(bare, named, strict=True):
-            if not own:
+        for i, labels in enumerate(clusters):
+            if not labels and lexical[i][0] and not readings[i][0]:
                 out[i] = lexical[i][0]
         return out
 

@@ -146,7 +146,7 @@ def format_report(report: Report, title: str = "") -> str:
     for kind in KINDS:
         p, r, f = report.micro[kind].prf
         lines.append(f"{kind}: micro P={p:.3f} R={r:.3f} F1={f:.3f}")
-        for lab, c in sorted(report.per_label[kind].items(), key=lambda kv: -(kv[1].tp + kv[1].fn)):
+        for lab, c in sorted(report.per_label[kind].items(), key=lambda kv: (-(kv[1].tp + kv[1].fn), kv[0])):
             lp, lr, lf = c.prf
             lines.append(f"  {lab:<10} P={lp:.2f} R={lr:.2f} F1={lf:.2f} support={c.tp + c.fn}")
         top = report.confusions[kind].most_common(5)
@@ -170,7 +170,9 @@ def format_side_by_side(
                 f"  plain keywords (every taxonomy term, nothing else): {_prf(keywords.micro[kind].prf)}"
             )
         labels = set(learned.per_label[kind]) | set(lexicon.per_label[kind])
-        for lab in sorted(labels, key=lambda x: -_support(learned, kind, x)):
+        for lab in sorted(
+            labels, key=lambda x: (-_support(learned, kind, x), x)
+        ):  # ties: same order every run
             a = learned.per_label[kind].get(lab, Counts()).prf
             b = lexicon.per_label[kind].get(lab, Counts()).prf
             lines.append(f"  {lab:<10}{_prf(a):>20} {_prf(b):>20} {_support(learned, kind, lab):>8}")

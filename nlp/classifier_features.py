@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlp.labels import INDUSTRY_CUES, LexiconLabeller, compact, innermost_heading
+from nlp.labels import INDUSTRY_CUES, LabelPair, LexiconLabeller, compact, innermost_heading
 
 CONTEXT_PREFIX = "^"  # heading words live in their own feature space
 NO_CONTEXT = "^<none>"  # keeps the heading vocabulary non-empty
@@ -50,7 +50,11 @@ class Prepared:
 
 
 def prepare(
-    texts: list[str], contexts: list[str | None], tokenizer: jieba.Tokenizer, lexicon: LexiconLabeller
+    texts: list[str],
+    contexts: list[str | None],
+    tokenizer: jieba.Tokenizer,
+    lexicon: LexiconLabeller,
+    readings: list[LabelPair] | None = None,
 ) -> Prepared:
     texts = [compact(t) for t in texts]
     heads = [compact(h) if h else h for h in (innermost_heading(c) for c in contexts)]
@@ -61,7 +65,7 @@ def prepare(
             cache[h] = [CONTEXT_PREFIX + w for w in word_tokens(tokenizer, h)]
         head_tokens.append(cache[h] if h else [NO_CONTEXT])
     words = [word_tokens(tokenizer, t) for t in texts]
-    return Prepared(texts, words, head_tokens, lexicon_matrix(lexicon, texts, heads))
+    return Prepared(texts, words, head_tokens, lexicon_matrix(lexicon, texts, heads, readings))
 
 
 @dataclass
@@ -111,18 +115,24 @@ class Featurizer:
         return sparse.hstack(blocks, format="csr")
 
 
-def lexicon_matrix(lexicon: LexiconLabeller, texts: list[str], contexts: list[str | None]) -> np.ndarray:
+def lexicon_matrix(
+    lexicon: LexiconLabeller,
+    texts: list[str],
+    contexts: list[str | None],
+    readings: list[LabelPair] | None = None,
+) -> np.ndarray:
     """Per sentence: lexicon score of every cluster in the text, in the heading, of every theme,
     and (last column) whether the sentence speaks of industry at all (INDUSTRY_CUES)."""
     clusters, themes = lexicon.taxonomy.cluster_labels, lexicon.taxonomy.theme_labels
     out = np.zeros((len(texts), 2 * len(clusters) + len(themes) + 1))
     heading_cache: dict[str, dict[str, float]] = {}
-    for i, (text, context) in enumerate(zip(texts, contexts, strict=True)):
-        own = {lab.label: lab.score for lab in lexicon.clusters(text)}
+    readings = readings if readings is not None else [lexicon.read(t) for t in texts]
+    for i, (text, context, (named, topics_named)) in enumerate(zip(texts, contexts, readings, strict=True)):
+        own = {lab.label: lab.score for lab in named}
         if context and context not in heading_cache:
             heading_cache[context] = {lab.label: lab.score for lab in lexicon.clusters(context)}
         ctx = heading_cache.get(context or "", {})
-        topics = {lab.label: lab.score for lab in lexicon.themes(text)}
+        topics = {lab.label: lab.score for lab in topics_named}
         for j, label in enumerate(clusters):
             out[i, j] = own.get(label, 0.0)
             out[i, len(clusters) + j] = ctx.get(label, 0.0)

@@ -127,14 +127,25 @@ class LexiconLabeller:
         self._cluster_order = {c: i for i, c in enumerate(taxonomy.cluster_labels)}
         self._theme_order = {c: i for i, c in enumerate(taxonomy.theme_labels)}
 
-    def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:
+    def read(self, text: str) -> LabelPair:
+        """The clusters and themes the sentence names itself (no heading, no implied themes)."""
+        return self.clusters(text), self.themes(text)
+
+    def predict(
+        self,
+        texts: list[str],
+        contexts: list[str | None] | None = None,
+        readings: list[LabelPair] | None = None,
+    ) -> list[LabelPair]:
+        """Labels per sentence; `readings` (from `read`) spares reading the texts again."""
         contexts = contexts if contexts is not None else [None] * len(texts)
-        if len(contexts) != len(texts):
-            raise ValueError("texts and contexts differ in length")
+        readings = readings if readings is not None else [self.read(t) for t in texts]
+        if not len(contexts) == len(readings) == len(texts):
+            raise ValueError("texts, contexts and readings differ in length")
         heading_cache: dict[str, list[Label]] = {}
         out: list[LabelPair] = []
-        for text, path in zip(texts, contexts, strict=True):
-            clusters, context = self.clusters(text), innermost_heading(path)
+        for text, path, (clusters, themes) in zip(texts, contexts, readings, strict=True):
+            context = innermost_heading(path)
             if not clusters and context and INDUSTRY_CUES.search(text):
                 if context not in heading_cache:
                     heading_cache[context] = self.clusters(context)
@@ -142,7 +153,7 @@ class LexiconLabeller:
                     Label(label=lab.label, score=round(lab.score * INHERIT_FACTOR, 3))
                     for lab in heading_cache[context]
                 ]
-            out.append((clusters, with_implied_themes(self.taxonomy, clusters, self.themes(text))))
+            out.append((clusters, with_implied_themes(self.taxonomy, clusters, themes)))
         return out
 
     def clusters(self, text: str) -> list[Label]:
