@@ -61,7 +61,8 @@ def eval_command(
         bool,
         typer.Option(
             "--labels",
-            help="Also score the sentence classifier beside its lexicon on the labelled test sets.",
+            help="Also score the sentence classifier beside its lexicon on the labelled test sets "
+            "(the default when no gold is given).",
         ),
     ] = False,
     test: Annotated[
@@ -75,21 +76,26 @@ def eval_command(
     taxonomy: Annotated[str | None, typer.Option(help="Cluster taxonomy name or file.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every miss and extra.")] = False,
 ) -> None:
-    """Score the product: quantities and labels against gold, and/or the classifier on its test split."""
+    """Score the product: quantities and labels against gold, and/or the classifier on its test split
+    (alone, `policyscope eval` prints the classifier's per-label P/R/F1 beside its lexicon's)."""
     from api.cli import fail, settings_from
 
     gold = [*(gold or []), *(more_gold or [])]
-    if not gold and not labels:
-        raise fail("give --gold FILE... and/or --labels", code=2)
+    labels = labels or not gold  # bare `policyscope eval`: the classifier on its test split
     if scope not in ("all", "anchored"):
         raise fail(f"--scope must be all or anchored, not {scope!r}", code=2)
     settings = settings_from(taxonomy=taxonomy)
     failed = _eval_gold(gold, source or [], settings.taxonomy, scope, verbose) if gold else False
     if labels:
+        from nlp.classifier import ModelError, ensure_model
         from nlp.classifier_eval import label_report
 
         tests = test or [p for p in DEFAULT_LABEL_TESTS if p.exists()]
-        typer.echo(label_report(CORPORA / "models" / Path(settings.taxonomy).stem, tests, settings.taxonomy))
+        try:  # the committed model, or one retrained for this environment's libraries
+            model = ensure_model(Path(settings.taxonomy).stem)
+        except ModelError as err:
+            raise fail(f"no classifier to score: {err}", code=1) from err
+        typer.echo(label_report(model, tests, settings.taxonomy))
     if failed:
         raise typer.Exit(1)
 

@@ -238,3 +238,21 @@ def test_eval_takes_several_gold_files_after_one_flag(runner, tmp_path) -> None:
     result = runner.invoke(app, ["eval", "--gold", str(first), str(second), "--source", str(doc)])
     assert result.exit_code == 0, result.output
     assert "'tp': 2" in result.stdout
+
+
+def test_bare_eval_scores_the_classifier_on_its_test_split(runner, tmp_path) -> None:
+    rows = [
+        {
+            "text": "加快发展新能源汽车产业，打造新能源汽车之城。",
+            "clusters": ["高端装备"],
+            "themes": ["green"],
+        },
+        {"text": "推进集成电路和工业互联网发展。", "clusters": ["数字产业"], "themes": ["new"]},
+        {"text": "完善社会保障体系。", "clusters": [], "themes": []},
+    ]
+    test = tmp_path / "t.jsonl"
+    test.write_text("".join(json.dumps({**r, "split": "test"}, ensure_ascii=False) + "\n" for r in rows))
+    result = runner.invoke(app, ["eval", "--test", str(test)])
+    assert result.exit_code == 0, result.stderr
+    assert "== t.jsonl: classifier vs lexicon (n=3)" in result.stdout
+    assert "高端装备" in result.stdout and "plain keywords" in result.stdout
