@@ -240,6 +240,11 @@ def test_a_verb_before_a_count_leaves_the_subject_to_its_object() -> None:
     assert q["18亿亩"].subject == "耕地红线"
 
 
+def test_listed_rates_share_their_head() -> None:
+    q = extract("花生种植、收获机械化率分别达到65%和55%。")
+    assert [x.subject for x in q] == ["花生种植机械化率", "收获机械化率"]
+
+
 def test_a_milestone_passed_is_not_the_subject() -> None:
     q = by_raw(
         extract(
