@@ -170,9 +170,8 @@ def format_side_by_side(
                 f"  plain keywords (every taxonomy term, nothing else): {_prf(keywords.micro[kind].prf)}"
             )
         labels = set(learned.per_label[kind]) | set(lexicon.per_label[kind])
-        for lab in sorted(
-            labels, key=lambda x: (-_support(learned, kind, x), x)
-        ):  # ties: same order every run
+        # by support, ties by name so the report reads the same every run
+        for lab in sorted(labels, key=lambda x: (-_support(learned, kind, x), x)):
             a = learned.per_label[kind].get(lab, Counts()).prf
             b = lexicon.per_label[kind].get(lab, Counts()).prf
             lines.append(f"  {lab:<10}{_prf(a):>20} {_prf(b):>20} {_support(learned, kind, lab):>8}")
