@@ -497,11 +497,14 @@ def main() -> None:
     # The QA passes override corrections of their own split only; the
     # rule-vs-hand agreement below still describes the original hand pass.
     reviewed = load_review(test, fixes, OUT / "test-review.jsonl", "test")
+    # The adjudication (step 17) decides between test labels after that review
+    # and the second annotation, so its `old` labels are the reviewed ones.
+    adjudicated = load_review(test, {**fixes, **reviewed}, OUT / "test-adjudication.jsonl", "test")
     train_reviewed = load_review(train, fixes, OUT / "train-review.jsonl", "train")
     OUT.mkdir(exist_ok=True)
     rows = {
         "train": write_split("train", train, {**fixes, **train_reviewed}),
-        "test": write_split("test", test, {**fixes, **reviewed}),
+        "test": write_split("test", test, {**fixes, **reviewed, **adjudicated}),
     }
     if fresh:
         rows["test-fresh"] = write_split("test-fresh", fresh, fixes, split="test")
@@ -509,6 +512,7 @@ def main() -> None:
     for name, split_rows in rows.items():
         print(f"{name}: {agreement(split_rows, fixes)}")
     print(f"test: {len(reviewed)} sentences relabelled by test-review.jsonl")
+    print(f"test: {len(adjudicated)} sentences relabelled by test-adjudication.jsonl")
     print(f"train: {len(train_reviewed)} sentences relabelled by train-review.jsonl")
 
 
