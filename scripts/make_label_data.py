@@ -395,7 +395,7 @@ def load_review(units: list[Unit], fixes: dict[str, dict], path: Path, split: st
         fix = fixes.get(h)
         labels = (set(old["clusters"]), set(old["themes"]))
         if fix is None or (set(fix["clusters"]), set(fix["themes"])) != labels:
-            raise SystemExit(f"{path.name}: {h} 'old' does not match its labels in corrections.jsonl")
+            raise SystemExit(f"{path.name}: {h} 'old' does not match its current labels")
         out[h] = {**fix, "clusters": r["new"]["clusters"], "themes": r["new"]["themes"]}
     return out
 
@@ -501,9 +501,12 @@ def main() -> None:
     # and the second annotation, so its `old` labels are the reviewed ones.
     adjudicated = load_review(test, {**fixes, **reviewed}, OUT / "test-adjudication.jsonl", "test")
     train_reviewed = load_review(train, fixes, OUT / "train-review.jsonl", "train")
+    train_adjudicated = load_review(
+        train, {**fixes, **train_reviewed}, OUT / "train-adjudication.jsonl", "train"
+    )
     OUT.mkdir(exist_ok=True)
     rows = {
-        "train": write_split("train", train, {**fixes, **train_reviewed}),
+        "train": write_split("train", train, {**fixes, **train_reviewed, **train_adjudicated}),
         "test": write_split("test", test, {**fixes, **reviewed, **adjudicated}),
     }
     if fresh:
@@ -514,6 +517,7 @@ def main() -> None:
     print(f"test: {len(reviewed)} sentences relabelled by test-review.jsonl")
     print(f"test: {len(adjudicated)} sentences relabelled by test-adjudication.jsonl")
     print(f"train: {len(train_reviewed)} sentences relabelled by train-review.jsonl")
+    print(f"train: {len(train_adjudicated)} sentences relabelled by train-adjudication.jsonl")
 
 
 if __name__ == "__main__":
