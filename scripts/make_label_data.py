@@ -509,13 +509,15 @@ def main() -> None:
         "train": write_split("train", train, {**fixes, **train_reviewed, **train_adjudicated}),
         "test": write_split("test", test, {**fixes, **reviewed, **adjudicated}),
     }
+    fresh_adjudicated = load_review(fresh, fixes, OUT / "test-fresh-adjudication.jsonl", "test-fresh")
     if fresh:
-        rows["test-fresh"] = write_split("test-fresh", fresh, fixes, split="test")
+        rows["test-fresh"] = write_split("test-fresh", fresh, {**fixes, **fresh_adjudicated}, split="test")
     print(stats(rows))
     for name, split_rows in rows.items():
         print(f"{name}: {agreement(split_rows, fixes)}")
     print(f"test: {len(reviewed)} sentences relabelled by test-review.jsonl")
     print(f"test: {len(adjudicated)} sentences relabelled by test-adjudication.jsonl")
+    print(f"test-fresh: {len(fresh_adjudicated)} sentences relabelled by test-fresh-adjudication.jsonl")
     print(f"train: {len(train_reviewed)} sentences relabelled by train-review.jsonl")
     print(f"train: {len(train_adjudicated)} sentences relabelled by train-adjudication.jsonl")
 
