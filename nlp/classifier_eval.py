@@ -10,9 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from nlp.labels import Labeller
 
 KINDS = ("clusters", "themes")
+BOOTSTRAP_DRAWS = 1000
+BOOTSTRAP_SEED = 361
 WS = re.compile(r"\s+")
 ROUGH_SPLIT = re.compile(r"(?<=[。！？；!?;])|\n+")
 
@@ -44,10 +48,13 @@ class Report:
     confusions: dict[str, Counter[tuple[str, str]]] = field(
         default_factory=lambda: {k: Counter() for k in KINDS}
     )
+    # (tp, fp, fn) of every sentence in order, for bootstrap intervals
+    sentences: dict[str, list[tuple[int, int, int]]] = field(default_factory=lambda: {k: [] for k in KINDS})
     n: int = 0
 
     def add(self, kind: str, want: set[str], got: set[str]) -> None:
         self.micro[kind].add(want, got)
+        self.sentences[kind].append((len(want & got), len(got - want), len(want - got)))
         for label in want | got:
             self.per_label[kind].setdefault(label, Counts()).add(want & {label}, got & {label})
         for missed in want - got:  # which wrong label stood in for a missed one
@@ -76,6 +83,31 @@ class Report:
                 ],
             }
         return out
+
+
+def bootstrap_interval(
+    learned: Report, baseline: Report, kind: str, draws: int = BOOTSTRAP_DRAWS
+) -> tuple[tuple[float, float], tuple[float, float] | None]:
+    """95% intervals of `learned`'s micro-F1 and of its gain over `baseline` (paired: the
+    same resampled sentences score both), from a seeded bootstrap over sentences.  The gain
+    interval is None when the two reports did not score the same sentences."""
+    a = np.array(learned.sentences[kind], dtype=float).reshape(-1, 3)
+    b = np.array(baseline.sentences[kind], dtype=float).reshape(-1, 3)
+    if not len(a):
+        return (0.0, 0.0), None
+    idx = np.random.default_rng(BOOTSTRAP_SEED).integers(0, len(a), size=(draws, len(a)))
+
+    def f1s(counts: np.ndarray) -> np.ndarray:
+        tp, fp, fn = (counts[idx, k].sum(axis=1) for k in range(3))
+        denom = 2 * tp + fp + fn
+        return np.divide(2 * tp, denom, out=np.zeros_like(denom), where=denom > 0)
+
+    own = f1s(a)
+    interval = (float(np.percentile(own, 2.5)), float(np.percentile(own, 97.5)))
+    if len(b) != len(a):
+        return interval, None
+    gain = own - f1s(b)
+    return interval, (float(np.percentile(gain, 2.5)), float(np.percentile(gain, 97.5)))
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -169,6 +201,7 @@ def format_side_by_side(
             lines.append(
                 f"  plain keywords (every taxonomy term, nothing else): {_prf(keywords.micro[kind].prf)}"
             )
+        lines.append("  " + _interval_line(learned, lexicon, kind))
         labels = set(learned.per_label[kind]) | set(lexicon.per_label[kind])
         # by support, ties by name so the report reads the same every run
         for lab in sorted(labels, key=lambda x: (-_support(learned, kind, x), x)):
@@ -180,6 +213,17 @@ def format_side_by_side(
             text = ", ".join(f"{g}→{p} ×{n}" for (g, p), n in pairs) or "none"
             lines.append(f"  top confusions ({name}, gold→predicted): {text}")
     return "\n".join(lines)
+
+
+def _interval_line(learned: Report, lexicon: Report, kind: str) -> str:
+    (lo, hi), gain = bootstrap_interval(learned, lexicon, kind)
+    text = (
+        f"95% interval (sentence bootstrap, {BOOTSTRAP_DRAWS} draws): classifier micro-F1 {lo:.3f}–{hi:.3f}"
+    )
+    if gain is not None:
+        delta = learned.micro_f1(kind) - lexicon.micro_f1(kind)
+        text += f"; gain over the lexicon {delta:+.3f} ({gain[0]:+.3f} to {gain[1]:+.3f})"
+    return text
 
 
 def _prf(values: tuple[float, float, float]) -> str:
