@@ -32,6 +32,14 @@ MINOR_HEADINGS = re.compile(r"\s+(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[①-�
 # PDF extraction and hand-made HTML leave spaces inside Chinese words (新能 源汽车); they
 # would hide terms and character n-grams.  Spaces between ASCII words (AI PC) are kept.
 SPLIT_WORD_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+# The guide: names of institutions, alliances, events and parks do not make a sentence
+# about an industry (人工智能…省实验室, 卫星互联网创新联盟, 冰雪装备产业园).  A cluster term
+# followed in its clause by one of these words names such a thing, not the industry.
+INSTITUTION_WORDS = re.compile(
+    r"实验室|研究院|研究所|研究中心|创新中心|联盟|博览会|展览会|交易会|大会|论坛|峰会|产业园|园区"
+)
+CLAUSE_END = re.compile(r"[，；。：,;:！？]")
+INSTITUTION_REACH = 30  # characters after the term within which the name must end
 INHERIT_FACTOR = 0.6  # inherited labels are less certain than named ones
 WEAK_SCORE = 0.5
 
@@ -75,9 +83,12 @@ class TermMatcher:
 
     pattern: re.Pattern[str] | None
     owners: dict[str, tuple[tuple[str, bool], ...]]  # term -> ((label, strong), ...)
+    skip_institution_names: bool = False  # clusters: 人工智能实验室 is a lab, not the industry
 
     @classmethod
-    def build(cls, categories: tuple[Category, ...], neutral: tuple[str, ...]) -> TermMatcher:
+    def build(
+        cls, categories: tuple[Category, ...], neutral: tuple[str, ...], skip_institution_names: bool = False
+    ) -> TermMatcher:
         owners: dict[str, list[tuple[str, bool]]] = {t: [] for t in neutral}
         for cat in categories:
             for term in cat.terms:
@@ -87,7 +98,7 @@ class TermMatcher:
         # Longest first: Python's alternation takes the first branch that matches.
         terms = sorted(owners, key=lambda t: (-len(t), t))
         pattern = re.compile("|".join(map(_term_pattern, terms)), re.IGNORECASE) if terms else None
-        return cls(pattern, {t.lower(): tuple(v) for t, v in owners.items()})
+        return cls(pattern, {t.lower(): tuple(v) for t, v in owners.items()}, skip_institution_names)
 
     def hits(self, text: str) -> tuple[Counter[str], Counter[str]]:
         """Counts of strong and weak hits per label."""
@@ -96,10 +107,22 @@ class TermMatcher:
         if self.pattern is None:
             return strong, weak
         # full-width ＋ (互联网＋) is common in reports; the terms spell it "+"
-        for m in self.pattern.finditer(compact(text).replace("＋", "+")):
+        text = compact(text).replace("＋", "+")
+        for m in self.pattern.finditer(text):
+            if self.skip_institution_names and in_institution_name(text, m.start(), m.end()):
+                continue
             for label, is_strong in self.owners[m.group(0).lower()]:
                 (strong if is_strong else weak)[label] += 1
         return strong, weak
+
+
+def in_institution_name(text: str, start: int, end: int) -> bool:
+    """Whether the term at text[start:end] is part of an institution, event or park name: an
+    INSTITUTION_WORDS word ends after the term, in the same clause, within INSTITUTION_REACH.
+    A word inside the term itself (化工园区) does not count."""
+    stop = CLAUSE_END.search(text, end)
+    limit = min(stop.start() if stop else len(text), end + INSTITUTION_REACH)
+    return any(w.end() > end for w in INSTITUTION_WORDS.finditer(text, start, limit))
 
 
 def _term_pattern(term: str) -> str:
@@ -122,7 +145,7 @@ class LexiconLabeller:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self._clusters = TermMatcher.build(taxonomy.clusters, taxonomy.neutral)
+        self._clusters = TermMatcher.build(taxonomy.clusters, taxonomy.neutral, skip_institution_names=True)
         self._themes = TermMatcher.build(taxonomy.themes, taxonomy.theme_neutral)
         self._cluster_order = {c: i for i, c in enumerate(taxonomy.cluster_labels)}
         self._theme_order = {c: i for i, c in enumerate(taxonomy.theme_labels)}

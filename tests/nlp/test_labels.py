@@ -236,3 +236,30 @@ def test_plain_keywords_have_no_guards_heading_or_implications():
     assert names(c) == ["绿色石化"]  # 化工 inside 文化工程: the lexicon's neutral words stop this
     assert bare == []  # no heading inheritance
     assert names(future) == ["未来海洋"] and t == []  # no implied `new` (the lexicon adds it)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新组建人工智能、量子科技等省实验室。",
+        "成立中国空天信息和卫星互联网创新联盟。",
+        "加快冰雪装备产业园建设。",
+        "成功举办世界智能网联汽车大会。",
+    ],
+)
+def test_names_of_institutions_events_and_parks_name_no_cluster(labeller, text):
+    [(clusters, _)] = labeller.predict([text])
+    assert clusters == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cluster"),
+    [
+        ("加强化工园区安全管理。", "绿色石化"),  # the park word is part of the term itself
+        ("发展人工智能产业，建设一批省实验室。", "未来智能"),  # the lab is in another clause
+        ("人工智能产业规模突破千亿元，实验室建设取得进展。", "未来智能"),
+    ],
+)
+def test_institution_words_elsewhere_leave_the_industry(labeller, text, cluster):
+    [(clusters, _)] = labeller.predict([text])
+    assert cluster in names(clusters)
