@@ -47,7 +47,10 @@ class Config:
     char_ngrams: tuple[int, int] = (1, 3)
     context_weight: float = 0.5
     lexicon_weight: float = 1.0
-    folds: int = 5
+    # inner grouped folds for C, thresholds and the stacker's out-of-fold inputs: with 10, each
+    # out-of-fold model sees 90% of the documents, closer to the final model (outer CV themes
+    # 0.883 -> 0.889, clusters 0.896 -> 0.895, on the adjudicated labels); training takes twice as long
+    folds: int = 10
     # without "lexicon" here, the lexicon decides only labels too rare to learn
     sources: tuple[str, ...] = ("stack",)
     # fewer training positives than this: the lexicon decides the label.  With 8 (前沿新材料 after a
