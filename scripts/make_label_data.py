@@ -400,6 +400,28 @@ def load_review(units: list[Unit], fixes: dict[str, dict], path: Path, split: st
     return out
 
 
+# Relabel files per split, applied in this order after corrections.jsonl: each file's
+# `old` labels are the labels the files before it left (test-adjudication.jsonl, step 17,
+# decides between the reviewed test labels and the second annotation).
+REVIEW_FILES = {
+    "train": ("train-review.jsonl", "train-adjudication.jsonl"),
+    "test": ("test-review.jsonl", "test-adjudication.jsonl"),
+    "test-fresh": ("test-fresh-adjudication.jsonl",),
+}
+
+
+def apply_reviews(
+    units: list[Unit], fixes: dict[str, dict], split: str
+) -> tuple[dict[str, dict], dict[str, int]]:
+    """corrections.jsonl with the split's relabel files layered on top, and how many each relabelled."""
+    labels, counts = dict(fixes), {}
+    for name in REVIEW_FILES[split]:
+        reviewed = load_review(units, labels, OUT / name, split)
+        labels.update(reviewed)
+        counts[name] = len(reviewed)
+    return labels, counts
+
+
 def record(u: Unit, split: str, fixes: dict[str, dict]) -> dict:
     """One output line; hand labels replace rule labels when present."""
     clusters, themes = rule_labels(u.text)
@@ -496,30 +518,21 @@ def main() -> None:
     fixes = load_corrections()
     # The QA passes override corrections of their own split only; the
     # rule-vs-hand agreement below still describes the original hand pass.
-    reviewed = load_review(test, fixes, OUT / "test-review.jsonl", "test")
-    # The adjudication (step 17) decides between test labels after that review
-    # and the second annotation, so its `old` labels are the reviewed ones.
-    adjudicated = load_review(test, {**fixes, **reviewed}, OUT / "test-adjudication.jsonl", "test")
-    train_reviewed = load_review(train, fixes, OUT / "train-review.jsonl", "train")
-    train_adjudicated = load_review(
-        train, {**fixes, **train_reviewed}, OUT / "train-adjudication.jsonl", "train"
-    )
+    splits = {"train": train, "test": test, "test-fresh": fresh}
+    layered = {name: apply_reviews(units_, fixes, name) for name, units_ in splits.items()}
     OUT.mkdir(exist_ok=True)
     rows = {
-        "train": write_split("train", train, {**fixes, **train_reviewed, **train_adjudicated}),
-        "test": write_split("test", test, {**fixes, **reviewed, **adjudicated}),
+        "train": write_split("train", train, layered["train"][0]),
+        "test": write_split("test", test, layered["test"][0]),
     }
-    fresh_adjudicated = load_review(fresh, fixes, OUT / "test-fresh-adjudication.jsonl", "test-fresh")
     if fresh:
-        rows["test-fresh"] = write_split("test-fresh", fresh, {**fixes, **fresh_adjudicated}, split="test")
+        rows["test-fresh"] = write_split("test-fresh", fresh, layered["test-fresh"][0], split="test")
     print(stats(rows))
     for name, split_rows in rows.items():
         print(f"{name}: {agreement(split_rows, fixes)}")
-    print(f"test: {len(reviewed)} sentences relabelled by test-review.jsonl")
-    print(f"test: {len(adjudicated)} sentences relabelled by test-adjudication.jsonl")
-    print(f"test-fresh: {len(fresh_adjudicated)} sentences relabelled by test-fresh-adjudication.jsonl")
-    print(f"train: {len(train_reviewed)} sentences relabelled by train-review.jsonl")
-    print(f"train: {len(train_adjudicated)} sentences relabelled by train-adjudication.jsonl")
+    for name, (_, counts) in layered.items():
+        for file, n in counts.items():
+            print(f"{name}: {n} sentences relabelled by {file}")
 
 
 if __name__ == "__main__":
