@@ -425,7 +425,7 @@ def _subject(
     s: str, cstart: int, pos: int, end: int, prev: Quantity | None, unit: str | None
 ) -> tuple[int, int] | str | None:
     """A span of `s`, or "inherit" (the previous number's subject: 、增长5%; 比上年提高1个百分点)."""
-    if unit in _CLASSIFIERS and (noun := direct_noun(s, end)) is not None and not _milestone(s, noun):
+    if unit in _CLASSIFIERS and (noun := direct_noun(s, end, unit)) is not None and not _milestone(s, noun):
         return noun  # 80余个小型染料库中: the counted noun follows its measure word
     if (head := de_head(s, end)) is not None:
         return head  # 达到原厂区2倍至3倍的产能

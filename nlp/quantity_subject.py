@@ -42,6 +42,8 @@ _ACTION_END = re.compile(
     r"解决|使用|守住|惠及|资助|帮助|安置|救助)$"  # 再解决6000万农村人口: the object names what is counted
 )
 _RIGHT_STOP = re.compile(r"[，,；;。：:！？!?、（(\n]|等|和|及|以及|的|，")
+# Measure words that count people or households (200名残疾人, 30万户农户)
+_PEOPLE_MEASURES = frozenset("名位户人")
 _RIGHT_SKIP = re.compile(r"(?:以上|以下|以内|左右|上下|多|余|的)+")
 # What ends a noun phrase after a count: a locative (染料库中), an adverb in 地
 # (精准地) or a verb the counted things do (企业入驻, 工程圆满收官).
@@ -112,15 +114,17 @@ def ends_with_action(sentence: str, span: tuple[int, int]) -> bool:
     return bool(_ACTION_END.search(sentence, span[0], span[1]))
 
 
-def right_subject(sentence: str, pos: int) -> tuple[int, int] | None:
-    """The noun phrase after the number ending at `pos` (skipping 以上, 的 …)."""
+def right_subject(sentence: str, pos: int, people: bool = True) -> tuple[int, int] | None:
+    """The noun phrase after the number ending at `pos` (skipping 以上, 的 …).
+
+    `people`: the number counts people, so a people noun ends the phrase."""
     skip = _RIGHT_SKIP.match(sentence, pos)
     start = skip.end() if skip else pos
     stop = _RIGHT_STOP.search(sentence, start, start + 16)
     end = stop.start() if stop else min(len(sentence), start + 16)
     verb = _RIGHT_VERB.search(sentence, start + 2, end)
     end = verb.start() if verb else end
-    head = HEAD_NOUN_UNITS.match(sentence, start, end)
+    head = HEAD_NOUN_UNITS.match(sentence, start, end) if people else None
     end = head.end() if head else end  # 405万皖北群众喝上引调水: the counted noun ends the subject
     if end - start < 2:
         return None
@@ -141,22 +145,24 @@ def clause_start(sentence: str, pos: int) -> int:
     return start
 
 
-def direct_noun(sentence: str, pos: int) -> tuple[int, int] | None:
+def direct_noun(sentence: str, pos: int, unit: str | None = None) -> tuple[int, int] | None:
     """80余个小型染料库, 12.98万户一期工程: the noun phrase right after a count's measure
     word (nothing between but 以上/多/余), which names what is counted."""
+    # 30所残疾人康复中心: a people noun after a measure word of things only modifies them
+    people = unit is None or unit in _PEOPLE_MEASURES
     skip = re.compile(r"(?:以上|以下|以内|左右|上下|多|余)*").match(sentence, pos)
     start = skip.end() if skip else pos
     if start >= len(sentence) or not ("\u4e00" <= sentence[start] <= "\u9fff" or sentence[start] in '“"'):
         return None
     if _RIGHT_VERB.match(sentence, start) or sentence.startswith(("的", "等", "和", "及", "以", "为"), start):
         return None
-    span = right_subject(sentence, pos)
+    span = right_subject(sentence, pos, people)
     if span is not None and span[1] - span[0] <= 5 and sentence.startswith("、", span[1]):
         # 10个左右有条件、有基础、规模适当的城市: short listed modifiers, then the head after 的
         close = _CLAUSE_STOP.search(sentence, span[1])
         de = sentence.rfind("的", span[1], close.start() if close else len(sentence))
         if de > 0 and not _ANY_NUMBER.search(sentence, span[1], de + 2):
-            return right_subject(sentence, de + 1) or span
+            return right_subject(sentence, de + 1, people) or span
     return span
 
 

@@ -72,8 +72,16 @@ SUFFIX_VALUES = {
 # A count with a magnitude and no measure word takes its unit from the noun it
 # counts: 1亿农村贫困人口, 405万皖北群众 -> 人; 30万农户 -> 户. Up to four
 # modifiers may stand between the number and the head noun.
+# Any noun ending in 人 names people too (158万残疾人, 12万退役军人, 残疾人士), so
+# the list need not spell each one out; not when 人 starts a longer word
+# (人民币, 人工智能, 人均, 人居) or ends a thing (机器人, 法人).
+_PERSON_NOUN = (
+    r"(?<!机器)(?<!法)人(?:士|群)?"
+    r"(?![民次大工类文心事均居力身格权生物脸机造为性气情际社保寿行防像体间选参道证])"
+)
 HEAD_NOUN_UNITS = re.compile(
     r"[^\s\d建设用支奖补资投给向为对于元的是有在和与及、，,。；;：:（(“”]{0,4}?(?P<head>人口|群众|农民工|农牧民|农民|牧民|居民|市民|儿女|同胞|职工|员工|工人|学生|毕业生|"
-    r"中国人|游客|旅客|患者|儿童|老年人|老人|在校生|劳动力|人才|人员|党员|干部|青年|就业者|家庭|农牧户|农户|贫困户|住户)"
+    r"中国人|游客|旅客|患者|儿童|老年人|老人|在校生|劳动力|人才|人员|党员|干部|青年|就业者|家庭|农牧户|农户|贫困户|住户|"
+    rf"婴幼儿|技师|工程师|{_PERSON_NOUN})"
 )
 HEAD_UNITS = {"家庭": "户", "农牧户": "户", "农户": "户", "贫困户": "户", "住户": "户"}

@@ -306,6 +306,47 @@ def test_magnitude_counts_take_the_unit_of_their_head_noun() -> None:
     assert by_raw(extract("建成10万座公寓。"))["10万座"].unit == "座"
 
 
+def test_any_noun_ending_in_ren_counts_people() -> None:
+    qs = extract("帮助158万残疾人、120万困难群众解决就业。")
+    assert [(q.raw, q.value, q.unit, q.subject) for q in qs] == [
+        ("158万", 1580000, "人", "残疾人"),
+        ("120万", 1200000, "人", "困难群众"),
+    ]
+    # each listed count takes its own people noun, not the list's first one
+    qs = extract("全省有200万老年人、50万农民工、30万高校毕业生、12万退役军人、10万残疾人士。")
+    assert [(q.unit, q.subject) for q in qs] == [
+        ("人", "老年人"), ("人", "农民工"), ("人", "高校毕业生"), ("人", "退役军人"), ("人", "残疾人士"),
+    ]  # fmt: skip
+    qs = extract("帮扶100万贫困人口，培训50万劳动力，资助30万学生、20万儿童，惠及60万职工，引进3万人才。")
+    assert [(q.unit, q.subject) for q in qs] == [
+        ("人", "贫困人口"), ("人", "劳动力"), ("人", "学生"), ("人", "儿童"), ("人", "职工"), ("人", "人才"),
+    ]  # fmt: skip
+    assert by_raw(extract("帮助200名残疾人实现就业。"))["200名"].subject == "残疾人"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "subject"),
+    [
+        ("投资1000万元人民币建设项目。", "1000万元人民币", "元", "投资"),
+        ("接待游客15万人次。", "15万人次", "人次", "接待游客"),
+        ("新建5G基站8万个。", "8万个", "个", "5G基站"),
+        ("培育100家企业。", "100家", "家", "企业"),
+        ("新增1万人工智能企业。", "1万", None, "人工智能企业"),  # 人 starts a longer word
+        ("新增10万工业机器人。", "10万", None, "工业机器人"),  # a thing, not people
+        ("惠及10万农村人居环境。", "10万", None, "惠及"),
+        # a people noun after a measure word of things only modifies what is counted
+        ("建设30所残疾人康复中心。", "30所", "所", "残疾人康复中心"),
+        ("建设20个老年人日间照料中心。", "20个", "个", "老年人日间照料中心"),
+        ("对40家学生集体用餐配送单位开展评估。", "40家", "家", "学生集体用餐配送单位"),
+    ],
+)
+def test_nouns_that_are_not_people_keep_their_unit_and_subject(
+    text: str, raw: str, unit: str | None, subject: str
+) -> None:
+    q = by_raw(extract(text))[raw]
+    assert (q.unit, q.subject) == (unit, subject)
+
+
 def test_listed_modifiers_share_the_head_noun() -> None:
     qs = extract(
         "第一、二、三产业增加值分别增长4%、5.3%、6.1%，城镇、农村居民人均可支配收入分别增长4.3%、6.2%。"
