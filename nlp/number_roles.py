@@ -14,6 +14,10 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _PLAN_NAMED = re.compile(r"第十([一二三四五六七八九])个五年")
 _DURATION = re.compile(rf"(?:{DURATION_UNITS})")
 _YEAR_AFTER = re.compile(r"年")
+# Words that 年 opens (年轻人, 年产, 年均, 年度 …); see _year_opens_word.
+_YEAR_WORD = re.compile(
+    r"年(?:轻|青|幼|老|龄|产|均|度|销|营|收|处理|吞吐|发电|接待|运|用|供|节|减|排|新增|增|出口|进口|交易|纳税)"
+)
 _DATE_AFTER = re.compile(r"[月日号]")
 _URL_CHARS = set("/%=&?#_.~:@")
 _OPEN_QUOTES = '“"『「‘《'
@@ -170,8 +174,16 @@ def _special_role(m: re.Match[str], before: str, after: str) -> str:
     return "quantity"
 
 
+def _year_opens_word(t: str, num: str, m: re.Match[str], end: int) -> bool:
+    """吸引5万年轻人, 1亿年产值: after a count in 万/亿 the 年 opens the next word and is no
+    number of years (a span that long is rare in policy texts; 用5年时间, 三年行动 and 2025年
+    carry no 万/亿, and 1万年前 is no such word, so they stay years)."""
+    counted = bool(m.group("mag")) or num.endswith(("万", "亿"))
+    return counted and num.strip("万亿千百") != "" and bool(_YEAR_WORD.match(t, end))
+
+
 def _unitless_role(t: str, num: str, m: re.Match[str], start: int, end: int, before: str, after: str) -> str:
-    if _YEAR_AFTER.match(t, end):
+    if _YEAR_AFTER.match(t, end) and not _year_opens_word(t, num, m, end):
         year_like = re.fullmatch(r"(?:19|20)\d\d", num) or (
             len(num) == 4 and all(c in "〇零○一二三四五六七八九" for c in num)
         )

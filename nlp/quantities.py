@@ -79,6 +79,8 @@ _PEOPLE = re.compile(
 _HOUSEHOLDS = re.compile(r"(?:家庭|农户|住户)$")
 # Indicators measured in money: a bare magnitude after them is yuan (人均地区生产总值突破5万关口).
 _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|收入|营收|销售额|投资额?|收益)$")
+# 60岁以上老年人平均每年新增30万: how often the indicator grows, between it and the count
+_GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?:新增|净增|增加)?$")
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计)")
@@ -266,6 +268,7 @@ def _clause_topic(s: str, cstart: int) -> str | None:
 
 def _unit_of_subject(subject: str) -> str | None:
     """The unit a count of people or money leaves unsaid, from the indicator it measures."""
+    subject = _GROWTH_TAIL.sub("", subject, count=1)  # the unit is the indicator's, not its growth's
     if _MONEY.search(subject):
         return "元"
     if _HOUSEHOLDS.search(subject):

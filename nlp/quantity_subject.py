@@ -36,11 +36,14 @@ _TAIL = re.compile(
 # 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
 _SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")
 _GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
+# Verbs whose object names what is counted: 再解决6000万农村人口, 帮助残疾人158万
+_OBJECT_VERBS = "解决|使用|守住|惠及|资助|帮助|安置|救助"
 _ACTION_END = re.compile(
     r"(?:开展|建设|推动|实施|推进|建成|新建|培育|打造|引进|启动|部署|集聚|吸引|认定|获批|获评|创建|设立|组建|"
     r"布局|发布|出台|制定|完成|开工|竣工|投产|落地|新增|累计|首批|批|支持|扶持|招引|签约|举办|改造|建立|形成|"
-    r"解决|使用|守住|惠及|资助|帮助|安置|救助)$"  # 再解决6000万农村人口: the object names what is counted
+    rf"{_OBJECT_VERBS})$"
 )
+_OBJECT_VERB = re.compile(f"(?:{_OBJECT_VERBS})")
 _RIGHT_STOP = re.compile(r"[，,；;。：:！？!?、（(\n]|等|和|及|以及|的|，")
 # Measure words that count people or households (200名残疾人, 30万户农户)
 _PEOPLE_MEASURES = frozenset("名位户人")
@@ -85,6 +88,10 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
         wide = _left_span(sentence, clause_start, pos)
         if wide is not None and wide[0] < verb.start():
             return wide
+    acted = _OBJECT_VERB.match(sentence, span[0]) if span is not None else None
+    if span is not None and acted is not None and HEAD_NOUN_UNITS.fullmatch(sentence, acted.end(), span[1]):
+        # 帮助残疾人158万: the people the verb acts on are counted, as in 帮助158万残疾人
+        return acted.end(), span[1]
     return span
 
 

@@ -531,3 +531,46 @@ def test_a_total_after_a_counted_noun_takes_that_noun() -> None:
     )
     assert qs["3个"].subject == "国家先进制造业集群总数"
     assert qs["270家"].subject == "国家级专精特新“小巨人”企业总数"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "subject"),
+    [
+        ("吸引5万年轻人来甬就业。", "5万", 50000, "年轻人"),
+        ("选拔3万多年轻干部。", "3万多", 30000, "年轻干部"),
+        ("引进10万年轻人才。", "10万", 100000, "年轻人才"),
+    ],
+)
+def test_a_count_in_wan_before_a_word_in_nian_is_no_span_of_years(
+    text: str, raw: str, value: float, subject: str
+) -> None:
+    q = by_raw(extract(text))[raw]
+    assert (q.value, q.unit, q.subject) == (value, "人", subject)
+
+
+@pytest.mark.parametrize(
+    "text", ["用5年时间实施三年行动，到2025年完成。", "距今1万年前，先民在此定居。", "连续4年保持增长。"]
+)
+def test_real_counts_of_years_stay_years(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_a_verb_before_counted_people_is_not_their_subject() -> None:
+    q = by_raw(extract("帮助残疾人158万。"))["158万"]
+    assert (q.value, q.unit, q.subject) == (1580000, "人", "残疾人")  # as in 帮助158万残疾人
+    assert by_raw(extract("惠及学生3400多万人次。"))["3400多万人次"].subject == "学生"
+    assert by_raw(extract("安置分流职工110多万人。"))["110多万人"].subject == "分流职工"
+    # kept: 新增 says which people are counted; the verb acts on things, not people
+    assert by_raw(extract("新增技术人才19.1万人。"))["19.1万人"].subject == "新增技术人才"
+    assert by_raw(extract("改造农村危房260万户。"))["260万户"].subject == "改造农村危房"
+    assert by_raw(extract("资助款物4290.2万元。"))["4290.2万元"].subject == "资助款物"
+
+
+def test_a_people_count_takes_its_unit_across_how_often_it_grows() -> None:
+    q = by_raw(extract("60岁以上老年人平均每年新增30万。"))["30万"]
+    assert (q.value, q.unit) == (300000, "人")
+    assert by_raw(extract("农民工每月新增2万。"))["2万"].unit == "人"
+    # unchanged: the noun before the growth words is no people noun, or a measure word is said
+    assert by_raw(extract("老年人消费新增30万。"))["30万"].unit is None
+    assert by_raw(extract("人才公寓新增30万。"))["30万"].unit is None
+    assert by_raw(extract("平均每天新增1.2万户。"))["1.2万户"].unit == "户"
