@@ -16,7 +16,7 @@ import json
 import logging
 import platform
 import shutil
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ import sklearn
 
 from nlp.classifier_eval import Report, evaluate_labels, read_jsonl
 from nlp.classifier_features import Featurizer, evidence, innermost_heading, prepare
+from nlp.classifier_neighbours import Neighbours, text_vectors
 from nlp.classifier_train import (
     Config,
     LabelModel,
@@ -52,7 +53,7 @@ MODELS_DIR = ROOT / "corpora" / "models"
 TRAIN_DATA = ROOT / "corpora" / "labels" / "train.jsonl"
 MODEL_FILE = "model.joblib"
 # Bump when the features or the model bundle change shape: older artefacts are then retrained.
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 META_FILE = "metadata.json"
 KINDS = ("clusters", "themes")
 __all__ = [
@@ -98,12 +99,14 @@ class Classifier:
         featurizer: Featurizer,
         models: dict[str, list[LabelModel]],
         metadata: dict[str, Any],
+        neighbours: Neighbours | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.tokenizer = tokenizer
         self.featurizer = featurizer
         self.models = models
         self.metadata = metadata
+        self.neighbours = neighbours
         self.lexicon = LexiconLabeller(taxonomy)
 
     def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:
@@ -116,7 +119,12 @@ class Classifier:
         data = prepare(texts, contexts, self.tokenizer, self.lexicon, readings)
         x = self.featurizer.transform(data)
         lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts], readings)
-        columns = {kind: self._scores(kind, k, data, x, lexical) for k, kind in enumerate(KINDS)}
+        shares = (
+            self.neighbours.shares(text_vectors(x, self.featurizer.text_columns)) if self.neighbours else {}
+        )
+        columns = {
+            kind: self._scores(kind, k, data, x, lexical, shares.get(kind)) for k, kind in enumerate(KINDS)
+        }
         clusters = self._inherit(readings, columns["clusters"], lexical)
         return [
             (own, with_implied_themes(self.taxonomy, own, themes))
@@ -135,7 +143,9 @@ class Classifier:
                 out[i] = lexical[i][0]
         return out
 
-    def _scores(self, kind: str, k: int, data: Any, x: Any, lexical: list[LabelPair]) -> list[list[Label]]:
+    def _scores(
+        self, kind: str, k: int, data: Any, x: Any, lexical: list[LabelPair], shares: np.ndarray | None
+    ) -> list[list[Label]]:
         """Per sentence, the chosen labels of one kind with a score in [0, 1], best first."""
         out: list[list[Label]] = [[] for _ in lexical]
         for j, m in enumerate(self.models[kind]):
@@ -143,7 +153,9 @@ class Classifier:
             proba = positive_proba(m.estimator, x) if m.estimator is not None else np.zeros(len(lex))
             if m.source == "stack":
                 n_clusters = len(self.taxonomy.cluster_labels)
-                proba = stacked_proba(m.stacker, proba, evidence(data.lexical, lex > 0, kind, j, n_clusters))
+                share = shares[:, j] if shares is not None else None
+                evid = evidence(data.lexical, lex > 0, kind, j, n_clusters, share)
+                proba = stacked_proba(m.stacker, proba, evid)
             chosen = decide(m.source, proba, m.threshold, lex > 0)
             # the score is the model's probability, or the lexicon's score where it decided
             score = np.where(proba >= m.threshold, proba, lex) if m.source != "lexicon" else lex
@@ -177,9 +189,17 @@ def training_rows(data_path: str | Path, taxonomy: Taxonomy) -> list[dict[str, A
     return rows
 
 
-def fit(
-    rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenizer: jieba.Tokenizer
-) -> tuple[Featurizer, dict[str, list[LabelModel]], dict[str, Any]]:
+@dataclass
+class Fitted:
+    """Everything `fit` learns; `train` saves all but `validation`."""
+
+    featurizer: Featurizer
+    models: dict[str, list[LabelModel]]
+    neighbours: Neighbours | None
+    validation: dict[str, Any]
+
+
+def fit(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenizer: jieba.Tokenizer) -> Fitted:
     """Choose and fit every label's decision on `rows` (grouped CV inside); nothing is saved."""
     lexicon = LexiconLabeller(taxonomy)
     texts, contexts = [r["text"] for r in rows], [r.get("context") for r in rows]
@@ -192,16 +212,32 @@ def fit(
     validation: dict[str, Any] = {}
     folds = group_folds(groups, config.folds)
     n_clusters = len(taxonomy.cluster_labels)
+    label_sets = {
+        kind: taxonomy.cluster_labels if kind == "clusters" else taxonomy.theme_labels for kind in KINDS
+    }
+    targets = {kind: _targets(rows, kind, labels) for kind, labels in label_sets.items()}
+    oof, oof_shares = out_of_fold(data, targets, groups, config)
     for k, kind in enumerate(KINDS):
-        labels = taxonomy.cluster_labels if kind == "clusters" else taxonomy.theme_labels
-        y, lex = _targets(rows, kind, labels), _lexical(lexical, k, labels)
-        evid = [evidence(data.lexical, lex[:, j], kind, j, n_clusters) for j in range(len(labels))]
-        oof = out_of_fold(data, y, groups, config)
+        labels, y = label_sets[kind], targets[kind]
+        lex = _lexical(lexical, k, labels)
+        evid = [
+            evidence(
+                data.lexical,
+                lex[:, j],
+                kind,
+                j,
+                n_clusters,
+                oof_shares[kind][:, j] if config.neighbours else None,
+            )
+            for j in range(len(labels))
+        ]
         models[kind], chosen = [], []
-        for j, (label, ch) in enumerate(zip(labels, choose(y, oof, lex, config, evid, folds), strict=True)):
+        for j, (label, ch) in enumerate(
+            zip(labels, choose(y, oof[kind], lex, config, evid, folds), strict=True)
+        ):
             est = fit_label(x, y[:, j], config, ch.C) if ch.source != "lexicon" else None
             source = ch.source if est is not None else "lexicon"
-            proba = oof[config.c_grid.index(ch.C), :, j] if est is not None else np.zeros(len(rows))
+            proba = oof[kind][config.c_grid.index(ch.C), :, j] if est is not None else np.zeros(len(rows))
             stacker = fit_stacker(proba, evid[j], y[:, j]) if source == "stack" else None
             models[kind].append(
                 LabelModel(
@@ -213,7 +249,12 @@ def fit(
             chosen.append(decide(source, proba, ch.threshold, lex[:, j]))
         # optimistic: the settings were chosen on these same out-of-fold predictions
         validation[kind] = {"oof_micro_f1_tuned": round(f1(y, np.column_stack(chosen)), 4)}
-    return featurizer, models, validation
+    neighbours = (
+        Neighbours(text_vectors(x, featurizer.text_columns), targets, config.neighbours)
+        if config.neighbours
+        else None
+    )
+    return Fitted(featurizer, models, neighbours, validation)
 
 
 def train(
@@ -228,16 +269,18 @@ def train(
     data_path, out_dir = Path(data_path), Path(out_dir)
     rows = training_rows(data_path, taxonomy)
     tokenizer = tokenizer or make_tokenizer(taxonomy.dictionary_words())
-    featurizer, models, validation = fit(rows, taxonomy, config, tokenizer)
+    fitted = fit(rows, taxonomy, config, tokenizer)
+    models = fitted.models
     out_dir.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"featurizer": featurizer, "models": models}, out_dir / MODEL_FILE, compress=3)
+    bundle = {"featurizer": fitted.featurizer, "models": models, "neighbours": fitted.neighbours}
+    joblib.dump(bundle, out_dir / MODEL_FILE, compress=3)
     metadata = {
         "format": MODEL_FORMAT,
         "taxonomy": {"name": taxonomy.name, "version": taxonomy.version},
         "labels": {kind: [asdict_label(m) for m in models[kind]] for kind in KINDS},
         "config": asdict(config),
         "training_data": {"path": data_path.name, "sha256": sha256_file(data_path), "rows": len(rows)},
-        "validation": validation,
+        "validation": fitted.validation,
         "libraries": library_versions(),
         "artefact_sha256": sha256_file(out_dir / MODEL_FILE),
     }
@@ -273,7 +316,7 @@ def load_classifier(
     check_metadata(meta, taxonomy, model_path, data_path)
     bundle = joblib.load(model_path)  # only after the artefact's sha256 matched its metadata
     tokenizer = tokenizer or make_tokenizer(taxonomy.dictionary_words())
-    return Classifier(taxonomy, tokenizer, bundle["featurizer"], bundle["models"], meta)
+    return Classifier(taxonomy, tokenizer, bundle["featurizer"], bundle["models"], meta, bundle["neighbours"])
 
 
 def check_metadata(

@@ -40,8 +40,8 @@ def grouped_cv(
     learned, lexical = Report(n=len(rows)), Report(n=len(rows))
     lexicon = LexiconLabeller(taxonomy)
     for fit_idx, val_idx in group_folds(groups, folds):
-        featurizer, models, _ = fit([rows[i] for i in fit_idx], taxonomy, config, tokenizer)
-        clf = Classifier(taxonomy, tokenizer, featurizer, models, {})
+        fitted = fit([rows[i] for i in fit_idx], taxonomy, config, tokenizer)
+        clf = Classifier(taxonomy, tokenizer, fitted.featurizer, fitted.models, {}, fitted.neighbours)
         held = [rows[i] for i in val_idx]
         texts, contexts = [r["text"] for r in held], [r.get("context") for r in held]
         for report, labeller in ((learned, clf), (lexical, lexicon)):

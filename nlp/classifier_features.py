@@ -93,6 +93,11 @@ class Featurizer:
         )
         return cls(vec(), chars, vec(), use_lexicon, context_weight, lexicon_weight)
 
+    @property
+    def text_columns(self) -> int:
+        """How many leading columns hold the sentence's own words and characters."""
+        return len(self.words.vocabulary_) + len(self.chars.vocabulary_)
+
     def fit_transform(self, data: Prepared) -> sparse.csr_matrix:
         blocks = [
             self.words.fit_transform(data.words),
@@ -142,7 +147,14 @@ def lexicon_matrix(
     return out
 
 
-def evidence(lexical: np.ndarray, decided: np.ndarray, kind: str, j: int, n_clusters: int) -> np.ndarray:
+def evidence(
+    lexical: np.ndarray,
+    decided: np.ndarray,
+    kind: str,
+    j: int,
+    n_clusters: int,
+    share: np.ndarray | None = None,
+) -> np.ndarray:
     """What the lexicon says about label j of `kind`, as columns for the stacked model.
 
     Clusters: the lexicon's verdict, the label's score in the sentence and in its
@@ -150,12 +162,16 @@ def evidence(lexical: np.ndarray, decided: np.ndarray, kind: str, j: int, n_clus
     the strongest other cluster.  Themes: the verdict, the theme's score, the cue and
     every cluster's score (future industries are `new`, 新能源 is `green` …), so the
     model weighs those implications instead of applying them as hard rules.
+    `share`: the label's share among the sentence's nearest training sentences
+    (nlp.classifier_neighbours), a last column when the model uses neighbours.
     """
     cue = lexical[:, -1]
     if kind == "clusters":
         own, head = lexical[:, j], lexical[:, n_clusters + j]
         others = np.delete(lexical[:, :n_clusters], j, axis=1).max(axis=1)
         cols = [decided, own, head, head * cue, cue, others]
-        return np.column_stack(cols).astype(float)
-    own = lexical[:, 2 * n_clusters + j]
-    return np.column_stack([decided, own, cue, lexical[:, :n_clusters]]).astype(float)
+    else:
+        cols = [decided, lexical[:, 2 * n_clusters + j], cue, lexical[:, :n_clusters]]
+    if share is not None:
+        cols.append(share)
+    return np.column_stack(cols).astype(float)

@@ -64,6 +64,17 @@ def test_learnable_labels_are_decided_by_the_stacked_model(trained, taxonomy, to
     assert [lab.label for lab in themes] == ["green"] and 0.5 <= themes[0].score <= 1
 
 
+def test_the_model_keeps_its_training_neighbours_unless_told_not_to(trained, taxonomy, tok, tmp_path):
+    clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
+    assert clf.neighbours is not None and clf.neighbours.vectors.shape[0] == 28
+    assert clf.neighbours.targets["themes"].shape == (28, len(taxonomy.theme_labels))
+    train(DATA, taxonomy, tmp_path, Config(min_learnable=8, neighbours=0), tokenizer=tok)
+    plain = load_classifier(tmp_path, taxonomy=taxonomy, tokenizer=tok)
+    assert plain.neighbours is None
+    [(_, themes)] = plain.predict(["推进节能减排，降低碳排放强度。"])
+    assert [lab.label for lab in themes] == ["green"]
+
+
 def test_labels_below_the_default_floor_are_left_to_the_lexicon(taxonomy, tok, tmp_path):
     """A handful of positives gives noisy thresholds: under 15 the lexicon decides."""
     meta = train(DATA, taxonomy, tmp_path / "default", tokenizer=tok)
