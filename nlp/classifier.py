@@ -119,9 +119,7 @@ class Classifier:
         data = prepare(texts, contexts, self.tokenizer, self.lexicon, readings)
         x = self.featurizer.transform(data)
         lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts], readings)
-        shares = (
-            self.neighbours.shares(text_vectors(x, self.featurizer.text_columns)) if self.neighbours else {}
-        )
+        shares = self.neighbours.shares(x) if self.neighbours else {}
         columns = {
             kind: self._scores(kind, k, data, x, lexical, shares.get(kind)) for k, kind in enumerate(KINDS)
         }
@@ -249,8 +247,9 @@ def fit(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenize
             chosen.append(decide(source, proba, ch.threshold, lex[:, j]))
         # optimistic: the settings were chosen on these same out-of-fold predictions
         validation[kind] = {"oof_micro_f1_tuned": round(f1(y, np.column_stack(chosen)), 4)}
+    columns = featurizer.rare_text_columns(config.neighbour_max_df)
     neighbours = (
-        Neighbours(text_vectors(x, featurizer.text_columns), targets, config.neighbours)
+        Neighbours(columns, text_vectors(x, columns), targets, config.neighbours)
         if config.neighbours
         else None
     )

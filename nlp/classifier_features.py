@@ -93,10 +93,12 @@ class Featurizer:
         )
         return cls(vec(), chars, vec(), use_lexicon, context_weight, lexicon_weight)
 
-    @property
-    def text_columns(self) -> int:
-        """How many leading columns hold the sentence's own words and characters."""
-        return len(self.words.vocabulary_) + len(self.chars.vocabulary_)
+    def rare_text_columns(self, max_df: float) -> np.ndarray:
+        """Indices of the sentence's own word and character columns that occur in at most about
+        `max_df` of the training sentences (TF-IDF's smoothed idf is ln((1+n)/(1+df)) + 1).
+        A set too small for that share keeps its rarest columns, so the vectors are never empty."""
+        idf = np.concatenate([self.words.idf_, self.chars.idf_])
+        return np.flatnonzero(idf >= min(np.log(1 / max_df) + 1, idf.max()))
 
     def fit_transform(self, data: Prepared) -> sparse.csr_matrix:
         blocks = [

@@ -6,7 +6,7 @@ Government reports repeat their formulae across years and provinces (培育壮�
 convention of the whole phrase more than of its single words, which is all a
 linear model weighs.  The share enters each label's stacker as one more input,
 beside the base model and the lexicon; outer grouped CV on train put it at
-+0.009 on themes and +0.003 on clusters (corpora/models/README.md).
++0.014 on themes and +0.002 on clusters (corpora/models/README.md).
 """
 
 from __future__ import annotations
@@ -20,24 +20,27 @@ from sklearn.preprocessing import normalize
 BATCH = 1000  # query rows per similarity product: bounds the dense (batch x train) block in memory
 
 
-def text_vectors(x: sparse.csr_matrix, columns: int) -> sparse.csr_matrix:
-    """The sentence's own word and character columns of a feature matrix, unit length
-    (headings and lexicon scores stay out: neighbours are judged by their wording)."""
-    return normalize(x[:, :columns]).astype(np.float32)
+def text_vectors(x: sparse.csr_matrix, columns: np.ndarray) -> sparse.csr_matrix:
+    """The chosen columns of a feature matrix, at unit length.  The caller picks the sentence's
+    own rarer words and characters (`Featurizer.rare_text_columns`): headings and lexicon scores
+    stay out, so neighbours are judged by their wording, and characters found in most sentences
+    (的, 发, 展 …) would make the similarity product nearly dense, slow and no better."""
+    return normalize(x[:, columns]).astype(np.float32)
 
 
 @dataclass
 class Neighbours:
     """The training sentences' text vectors and labels, kept with the model."""
 
+    columns: np.ndarray  # the feature columns the vectors are made of
     vectors: sparse.csr_matrix
     targets: dict[str, np.ndarray]  # kind -> (training rows, labels) of booleans
     k: int
 
-    def shares(self, query: sparse.csr_matrix) -> dict[str, np.ndarray]:
-        """Per kind, (query rows, labels): the similarity-weighted share of the k nearest
-        training sentences that carry each label."""
-        return neighbour_shares(query, self.vectors, self.targets, self.k)
+    def shares(self, x: sparse.csr_matrix) -> dict[str, np.ndarray]:
+        """Per kind, (rows of the feature matrix x, labels): the similarity-weighted share of
+        the k nearest training sentences that carry each label."""
+        return neighbour_shares(text_vectors(x, self.columns), self.vectors, self.targets, self.k)
 
 
 def neighbour_shares(
