@@ -28,7 +28,7 @@ import sklearn
 
 from nlp.classifier_eval import Report, evaluate_labels, read_jsonl
 from nlp.classifier_features import Featurizer, evidence, innermost_heading, prepare
-from nlp.classifier_neighbours import Neighbours, text_vectors
+from nlp.classifier_neighbours import Neighbours
 from nlp.classifier_train import (
     Config,
     LabelModel,
@@ -247,9 +247,8 @@ def fit(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenize
             chosen.append(decide(source, proba, ch.threshold, lex[:, j]))
         # optimistic: the settings were chosen on these same out-of-fold predictions
         validation[kind] = {"oof_micro_f1_tuned": round(f1(y, np.column_stack(chosen)), 4)}
-    columns = featurizer.rare_text_columns(config.neighbour_max_df)
     neighbours = (
-        Neighbours(columns, text_vectors(x, columns), targets, config.neighbours)
+        Neighbours.fit(featurizer, x, targets, config.neighbours, config.neighbour_max_df)
         if config.neighbours
         else None
     )

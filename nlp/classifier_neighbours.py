@@ -17,6 +17,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
+from nlp.classifier_features import Featurizer
+
 BATCH = 1000  # query rows per similarity product: bounds the dense (batch x train) block in memory
 
 
@@ -36,6 +38,20 @@ class Neighbours:
     vectors: sparse.csr_matrix
     targets: dict[str, np.ndarray]  # kind -> (training rows, labels) of booleans
     k: int
+
+    @classmethod
+    def fit(
+        cls,
+        featurizer: Featurizer,
+        x: sparse.csr_matrix,
+        targets: dict[str, np.ndarray],
+        k: int,
+        max_df: float,
+    ) -> Neighbours:
+        """The training rows of feature matrix x, judged by their words and characters found in at
+        most `max_df` of them."""
+        columns = featurizer.rare_text_columns(max_df)
+        return cls(columns, text_vectors(x, columns), targets, k)
 
     def shares(self, x: sparse.csr_matrix) -> dict[str, np.ndarray]:
         """Per kind, (rows of the feature matrix x, labels): the similarity-weighted share of

@@ -22,7 +22,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.svm import LinearSVC
 
 from nlp.classifier_features import Featurizer, Prepared
-from nlp.classifier_neighbours import neighbour_shares, text_vectors
+from nlp.classifier_neighbours import Neighbours
 
 SEED = 0
 MIN_POSITIVES = 8  # fewer positives than this in a fit: no model is fitted
@@ -176,12 +176,10 @@ def out_of_fold(
         x_fit = feat.fit_transform(data.take(fit_idx))
         x_val = feat.transform(data.take(val_idx))
         if config.neighbours:
-            near = neighbour_shares(
-                text_vectors(x_val, columns := feat.rare_text_columns(config.neighbour_max_df)),
-                text_vectors(x_fit, columns),
-                {kind: y[fit_idx] for kind, y in targets.items()},
-                config.neighbours,
-            )
+            fold_targets = {kind: y[fit_idx] for kind, y in targets.items()}
+            near = Neighbours.fit(
+                feat, x_fit, fold_targets, config.neighbours, config.neighbour_max_df
+            ).shares(x_val)
             for kind in targets:
                 shares[kind][val_idx] = near[kind]
         for kind, y in targets.items():
