@@ -119,6 +119,44 @@ def label_set(labels: list[Any]) -> set[str]:
     return {lab.label if hasattr(lab, "label") else str(lab) for lab in labels}
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """How far a model's probabilities are from the share of labels that are right."""
+
+    pairs: int  # sentence x label pairs with a probability
+    brier: float  # mean squared error of the probability against the truth (0 = perfect)
+    ece: float  # expected calibration error: |mean probability - share true| weighted over the bins
+    bins: list[tuple[float, float, int, float, float]]  # (low, high, pairs, mean probability, share true)
+
+
+def calibration(proba: np.ndarray, truth: np.ndarray, n_bins: int = 10) -> Calibration:
+    """Reliability of probabilities (any shape; NaN = no probability, left out) against 0/1 truth,
+    in `n_bins` equal-width bins of the probability."""
+    keep = ~np.isnan(proba)
+    p, y = proba[keep].astype(float), truth[keep].astype(float)
+    if not len(p):
+        return Calibration(0, 0.0, 0.0, [])
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    which = np.clip(np.searchsorted(edges, p, side="right") - 1, 0, n_bins - 1)
+    bins, ece = [], 0.0
+    for b in range(n_bins):
+        inside = which == b
+        if inside.any():
+            mean_p, share = float(p[inside].mean()), float(y[inside].mean())
+            bins.append((float(edges[b]), float(edges[b + 1]), int(inside.sum()), mean_p, share))
+            ece += inside.sum() / len(p) * abs(mean_p - share)
+    return Calibration(int(len(p)), float(np.mean((p - y) ** 2)), float(ece), bins)
+
+
+def format_calibration(cal: Calibration, kind: str) -> str:
+    head = (
+        f"  scores of the learned {kind} labels ({cal.pairs} sentence×label pairs): "
+        f"Brier {cal.brier:.4f}, calibration error {cal.ece:.4f}"
+    )
+    cells = [f"{lo:.1f}–{hi:.1f}: {n}, {m:.2f}→{t:.2f}" for lo, hi, n, m, t in cal.bins]
+    return head + "\n    by score (pairs, mean score→share where the label is true): " + "; ".join(cells)
+
+
 def as_paths(test_path: str | Path | list[Path]) -> list[Path]:
     return test_path if isinstance(test_path, list) else [Path(test_path)]
 
@@ -243,29 +281,40 @@ def label_report(
     model_path: str | Path, test_path: str | Path | list[Path], taxonomy: str = "ningbo-361-2023"
 ) -> str:
     """`policyscope eval` for labels: the saved classifier beside the lexicon (and the plain
-    keyword baseline's micro figures) on each test file, then on all of them together."""
+    keyword baseline's micro figures) on each test file, then on all of them together, with the
+    calibration of the classifier's scores."""
     from nlp.classifier import load_classifier  # the classifier imports this module
     from nlp.labels import KeywordLabeller, LexiconLabeller
     from nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy)
-    labellers = (load_classifier(model_path, taxonomy=tax), LexiconLabeller(tax), KeywordLabeller(tax))
+    classifier = load_classifier(model_path, taxonomy=tax)
+    labellers = (classifier, LexiconLabeller(tax), KeywordLabeller(tax))
     # each file is predicted once; the combined report reuses those predictions
     sets = []
     for path in as_paths(test_path):
         rows = labelled_rows(path)
-        sets.append((path.name, rows, [predict_rows(lab, rows) for lab in labellers]))
+        proba = classifier.probabilities([r["text"] for r in rows], [r.get("context") for r in rows])
+        sets.append((path.name, rows, [predict_rows(lab, rows) for lab in labellers], proba))
     if len(sets) > 1:
-        name = " + ".join(n for n, _, _ in sets)
-        rows = [r for _, part, _ in sets for r in part]
-        preds = [[p for _, _, both in sets for p in both[i]] for i in range(len(labellers))]
-        sets.append((name, rows, preds))
-    return "\n".join(
-        format_side_by_side(
-            score_predictions(rows, preds[0]),
-            score_predictions(rows, preds[1]),
-            f"{name}: classifier vs lexicon",
-            keywords=score_predictions(rows, preds[2]),
-        )
-        for name, rows, preds in sets
-    )
+        name = " + ".join(n for n, _, _, _ in sets)
+        rows = [r for _, part, _, _ in sets for r in part]
+        preds = [[p for _, _, both, _ in sets for p in both[i]] for i in range(len(labellers))]
+        proba = {kind: np.vstack([pr[kind] for _, _, _, pr in sets]) for kind in KINDS}
+        sets.append((name, rows, preds, proba))
+    blocks = []
+    for name, rows, preds, proba in sets:
+        lines = [
+            format_side_by_side(
+                score_predictions(rows, preds[0]),
+                score_predictions(rows, preds[1]),
+                f"{name}: classifier vs lexicon",
+                keywords=score_predictions(rows, preds[2]),
+            )
+        ]
+        for kind in KINDS:
+            labels = [m.label for m in classifier.models[kind]]
+            truth = np.array([[lab in r.get(kind, []) for lab in labels] for r in rows], dtype=bool)
+            lines.append(format_calibration(calibration(proba[kind], truth), kind))
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ingest.read import read_bytes
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.read import read_bytes, read_path
 from tests.ingest.pdf_fixtures import GRID, grid_table
 
 
@@ -31,3 +36,37 @@ def test_gongwen_pdf_gives_every_metadata_field() -> None:
     assert doc.date == "2023-07-20"
     assert doc.region == "宁波市"
     assert "宁波市人民政府文件" not in [doc.text[s.start : s.end] for s in doc.headings]
+
+
+@pytest.mark.parametrize(
+    ("doc", "path"),
+    [
+        ("06_gov-work-report-national-2022.txt", "real/06_gov-work-report-national-2022.txt"),
+        ("2025-hunan-gov-work-report.docx", "real-docx/2025-hunan-gov-work-report.docx"),
+        ("2025-hunan-gov-work-report.docx", "real-pdf/2025-hunan-gov-work-report.pdf"),
+    ],
+)
+def test_the_pipeline_labels_test_sentences_as_the_classifier_does_on_the_label_data(
+    pipeline, corpora: Path, doc: str, path: str
+) -> None:
+    """`eval --labels` scores the classifier on labelled sentence texts with their headings; users
+    get labels from the pipeline (ingest, sentence splitting, heading detection). Every labelled
+    sentence of a test document must come out of the pipeline whole, with the same labels."""
+    rows = [
+        r
+        for name in ("test.jsonl", "test-fresh.jsonl")
+        for r in map(json.loads, (corpora / "labels" / name).read_text(encoding="utf-8").splitlines())
+        if r["doc"] == doc
+    ]
+    direct = pipeline.labeller.predict([r["text"] for r in rows], [r.get("context") for r in rows])
+    analysis = pipeline.analyse(read_path(corpora / path))
+    sentences = [("".join(s.text.split()), s) for s in analysis.sentences]
+    differ = []
+    for row, (clusters, themes) in zip(rows, direct, strict=True):
+        anchor = "".join(row["text"].split())
+        sentence = next((s for text, s in sentences if anchor in text), None)
+        assert sentence is not None, f"no pipeline sentence holds {row['text'][:40]}"
+        got = ({x.label for x in sentence.clusters}, {x.label for x in sentence.themes})
+        if got != ({x.label for x in clusters}, {x.label for x in themes}):
+            differ.append(row["text"][:40])
+    assert len(rows) > 400 and not differ

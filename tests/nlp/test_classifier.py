@@ -4,6 +4,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from nlp.classifier import (
@@ -89,6 +90,26 @@ def test_predicts_calibrated_labels(trained, taxonomy, tok):
     assert c2 == [] and t2 == []
     assert all(0.0 <= lab.score <= 1.0 for lab in c1 + t1)
     assert clf.predict([], []) == []
+
+
+def test_probabilities_are_what_the_labels_are_decided_on(trained, taxonomy, tok):
+    clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
+    texts = ["大力发展光伏和储能产业。", "办好人民满意的教育。", "推进生态环境保护和污染防治。"]
+    proba = clf.probabilities(texts, [None] * len(texts))
+    preds = clf.predict(texts, [None] * len(texts))
+    for k, kind in enumerate(("clusters", "themes")):
+        models = clf.models[kind]
+        assert proba[kind].shape == (len(texts), len(models))
+        for j, m in enumerate(models):
+            column = proba[kind][:, j]
+            if m.source == "lexicon":  # no probability: the lexicon decides
+                assert np.isnan(column).all()
+                continue
+            assert ((column >= 0) & (column <= 1)).all()
+            if kind == "themes" and m.source == "stack":  # clusters may still inherit a heading's
+                chosen = [m.label in {lab.label for lab in pair[k]} for pair in preds]
+                assert chosen == list(column >= m.threshold)
+    assert clf.probabilities([], [])["themes"].shape == (0, len(clf.models["themes"]))
 
 
 def test_same_data_gives_the_same_model(trained, taxonomy, tok, tmp_path):
@@ -201,6 +222,7 @@ def test_label_report_prints_both_labellers_and_confusions(trained):
     assert text.count("95% interval") == 2 and "gain over the lexicon" in text
     assert "top confusions (classifier" in text and "top confusions (lexicon" in text
     assert text.count("plain keywords") == 2  # the keyword baseline's micro line, per kind
+    assert text.count("calibration error") == 2 and "mean score→share where the label is true" in text
 
 
 def test_label_report_scores_each_file_then_all_together(trained, tmp_path):

@@ -1,6 +1,10 @@
-"""Bootstrap intervals of the label reports: seeded, paired, and around the point estimate."""
+"""Bootstrap intervals of the label reports (seeded, paired, around the point estimate) and the
+calibration of the classifier's probabilities."""
 
-from nlp.classifier_eval import Report, bootstrap_interval
+import numpy as np
+import pytest
+
+from nlp.classifier_eval import Report, bootstrap_interval, calibration, format_calibration
 
 
 def _report(pairs: list[tuple[set[str], set[str]]]) -> Report:
@@ -36,3 +40,36 @@ def test_no_paired_gain_for_different_sentences():
 
 def test_empty_report():
     assert bootstrap_interval(Report(), Report(), "themes") == ((0.0, 0.0), None)
+
+
+def test_calibration_of_honest_probabilities_is_near_zero():
+    rng = np.random.default_rng(0)
+    proba = rng.uniform(size=20000)
+    truth = rng.uniform(size=20000) < proba  # each label is true as often as its probability says
+    cal = calibration(proba, truth)
+    assert cal.pairs == 20000 and cal.ece < 0.02
+    assert abs(cal.brier - 1 / 6) < 0.01  # E[p(1-p)] for uniform p
+    assert [round(lo, 1) for lo, *_ in cal.bins] == [i / 10 for i in range(10)]
+    assert sum(n for _, _, n, _, _ in cal.bins) == 20000
+
+
+def test_calibration_of_overconfident_probabilities_is_their_gap():
+    proba = np.full(100, 0.9)
+    truth = np.arange(100) < 50  # said 0.9, right half the time
+    cal = calibration(proba, truth)
+    assert cal.ece == pytest.approx(0.4) and cal.brier == pytest.approx(0.5 * 0.01 + 0.5 * 0.81)
+    assert cal.bins == [(pytest.approx(0.9), 1.0, 100, pytest.approx(0.9), 0.5)]
+
+
+def test_calibration_leaves_out_labels_without_a_probability():
+    proba = np.array([[0.0, np.nan], [1.0, np.nan]])
+    truth = np.array([[False, True], [True, False]])
+    cal = calibration(proba, truth)
+    assert cal.pairs == 2 and cal.brier == 0.0 and cal.ece == 0.0
+    assert [(lo, n) for lo, _, n, _, _ in cal.bins] == [
+        (0.0, 1),
+        (pytest.approx(0.9), 1),
+    ]  # 1.0 in the last bin
+    assert calibration(np.array([np.nan]), np.array([True])).pairs == 0
+    text = format_calibration(cal, "themes")
+    assert "2 sentence×label pairs" in text and "0.0–0.1: 1, 0.00→0.00" in text
