@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from api.deps import Services
 from api.errors import install_error_handlers
 from api.jobs import JobRunner, LazyPipeline
-from api.routers import documents, health, jobs, page, quantities, trends
+from api.routers import documents, health, jobs, page, quantities, sentences, trends
 from api.settings import Settings, get_settings
 from store.db import Store
 
@@ -54,6 +54,6 @@ def create_app(
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (health, documents, jobs, quantities, trends, page):
+    for module in (health, documents, jobs, quantities, sentences, trends, page):
         app.include_router(module.router)
     return app

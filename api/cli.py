@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from api import batch, cli_eval, cli_poll
-from api.cli_output import output_console, show_quantities, show_trend, summary
+from api.cli_output import output_console, show_quantities, show_sentences, show_trend, summary
 from api.fetch import fetch_settings
 from api.settings import Settings, get_settings, with_overrides
 from ingest.errors import IngestError
@@ -191,6 +191,41 @@ def quantities(
     query = quantity_query(kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q)
     items = list(all_quantities(Store(settings_from(db=db).db), query))
     show_quantities(items, fmt, out, output_console())
+
+
+@app.command()
+def sentences(
+    cluster: Annotated[str | None, typer.Option(help="Cluster label, e.g. 新能源.")] = None,
+    theme: Annotated[str | None, typer.Option(help="green, new or high-end.")] = None,
+    min_score: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="Lowest score of the --cluster/--theme label.")
+    ] = None,
+    region: Annotated[str | None, typer.Option(help="Document region, e.g. 宁波.")] = None,
+    year: Annotated[int | None, typer.Option(help="Document year.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Document kind: policy, news or other.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Text in the sentence.")] = None,
+    headings: Annotated[bool, typer.Option("--headings", help="Include headings.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Stored sentences matching every given filter, with their scored labels."""
+    from api.queries import all_sentences, sentence_query
+    from store.db import Store
+    from store.queries import InvalidQuery
+
+    _check_choice("--format", fmt, ("table", "csv", "json"))
+    _check_choice("--theme", theme, ("green", "new", "high-end"))
+    _check_choice("--kind", kind, ("policy", "news", "other"))
+    query = sentence_query(
+        cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
+        headings=headings,
+    )  # fmt: skip
+    try:
+        items = list(all_sentences(Store(settings_from(db=db).db), query))
+    except InvalidQuery as exc:
+        raise fail(str(exc), 2) from exc
+    show_sentences(items, fmt, out, output_console())
 
 
 @app.command()

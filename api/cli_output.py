@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from api.export import columns_for, export
+from api.export import SENTENCE_COLUMNS, columns_for, export, flat_cell
 from nlp.records import Analysis
 
 TABLE_COLUMNS = (
@@ -27,6 +27,7 @@ TABLE_COLUMNS = (
     "title",
     "page",
 )
+SENTENCE_TABLE_COLUMNS = ("document_date", "document_region", "title", "page", "text", "clusters", "themes")
 # A readable width when printing to a pipe or file (rich would assume 80 columns).
 PIPE_WIDTH = 180
 
@@ -42,6 +43,8 @@ def _cell(item: dict[str, Any], column: str) -> str:
         value = value or item.get("document_region")
     if value is None:
         return ""
+    if isinstance(value, list):
+        return flat_cell(value)
     if column == "value" and isinstance(value, float):
         return f"{value:,.10g}"
     return str(value)
@@ -83,7 +86,18 @@ def show_quantities(items: list[dict[str, Any]], fmt: str, out: Path | None, con
             rich_table(items, [c for c in TABLE_COLUMNS if c in columns_for(items) or c == "region"])
         )
         return
-    data = export(items, "csv" if fmt == "table" else fmt)
+    _write(export(items, "csv" if fmt == "table" else fmt), out, console)
+
+
+def show_sentences(items: list[dict[str, Any]], fmt: str, out: Path | None, console: Console) -> None:
+    """Write to `out`, or print: a table, CSV or JSON."""
+    if fmt == "table" and out is None:
+        console.print(rich_table(items, SENTENCE_TABLE_COLUMNS))
+        return
+    _write(export(items, "csv" if fmt == "table" else fmt, SENTENCE_COLUMNS), out, console)
+
+
+def _write(data: bytes, out: Path | None, console: Console) -> None:
     if out is not None:
         out.write_bytes(data)
     else:

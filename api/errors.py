@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from store.queries import InvalidCursor
+from store.queries import InvalidCursor, InvalidQuery
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,10 @@ async def _bad_cursor(request: Request, exc: InvalidCursor) -> JSONResponse:
     return error_response(400, "bad_cursor", str(exc))
 
 
+async def _bad_query(request: Request, exc: InvalidQuery) -> JSONResponse:
+    return error_response(422, "invalid", str(exc))
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return error_response(500, "internal", "internal server error")
@@ -80,4 +84,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(InvalidCursor, _bad_cursor)  # type: ignore[arg-type]
+    app.add_exception_handler(InvalidQuery, _bad_query)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)

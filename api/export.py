@@ -1,7 +1,8 @@
-"""Quantity rows out as csv, json, xlsx or parquet (shared by the API and the CLI).
+"""Quantity and sentence rows out as csv, json, xlsx or parquet (shared by the API and the CLI).
 
-Items are the store's query dicts; label lists are flattened to "a;b" so every
-format holds one flat row per quantity, columns in a stable order.
+Items are the store's query dicts; label lists are flattened to "a;b" (names)
+or "a:0.9;b:0.8" (scored labels) so every format holds one flat row per item,
+columns in a stable order.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 FORMATS = ("json", "csv", "xlsx", "parquet")
@@ -25,28 +26,40 @@ COLUMNS = (
     "raw", "start", "end", "value", "value_max", "unit", "comparator", "kind", "change",
     "year", "subject", "clusters", "themes",
 )  # fmt: skip
+SENTENCE_COLUMNS = (
+    "document_id", "source", "title", "document_date", "document_kind", "document_region",
+    "index", "page", "start", "end", "heading", "text", "clusters", "themes",
+)  # fmt: skip
 
 
-def _cell(value: Any) -> Any:
+def _label(value: Any) -> str:
+    if isinstance(value, dict) and "label" in value:
+        return f"{value['label']}:{value['score']}" if "score" in value else str(value["label"])
+    return str(value)
+
+
+def flat_cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return ";".join(v["label"] if isinstance(v, dict) and "label" in v else str(v) for v in value)
+        return ";".join(_label(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value
 
 
-def columns_for(items: list[dict[str, Any]]) -> list[str]:
+def columns_for(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> list[str]:
     keys = {k for item in items for k in item}
-    return [c for c in COLUMNS if c in keys] + sorted(keys - set(COLUMNS))
+    return [c for c in leading if c in keys] + sorted(keys - set(leading))
 
 
-def flat_rows(items: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    cols = columns_for(items)
-    return cols, [[_cell(item.get(c)) for c in cols] for item in items]
+def flat_rows(
+    items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS
+) -> tuple[list[str], list[list[Any]]]:
+    cols = columns_for(items, leading)
+    return cols, [[flat_cell(item.get(c)) for c in cols] for item in items]
 
 
-def to_csv(items: list[dict[str, Any]]) -> bytes:
-    cols, rows = flat_rows(items)
+def to_csv(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> bytes:
+    cols, rows = flat_rows(items, leading)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(cols)
@@ -58,12 +71,12 @@ def to_json(items: list[dict[str, Any]]) -> bytes:
     return json.dumps(items, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def to_xlsx(items: list[dict[str, Any]]) -> bytes:
+def to_xlsx(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("quantities")
-    cols, rows = flat_rows(items)
+    cols, rows = flat_rows(items, leading)
     sheet.append(cols)
     for row in rows:
         sheet.append(row)
@@ -72,18 +85,21 @@ def to_xlsx(items: list[dict[str, Any]]) -> bytes:
     return buf.getvalue()
 
 
-def to_parquet(items: list[dict[str, Any]]) -> bytes:
+def to_parquet(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    cols, rows = flat_rows(items)
+    cols, rows = flat_rows(items, leading)
     table = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(cols)})
     buf = io.BytesIO()
     pq.write_table(table, buf)
     return buf.getvalue()
 
 
-def export(items: Iterable[dict[str, Any]], fmt: str) -> bytes:
-    """`items` in format `fmt` (one of FORMATS) as bytes."""
-    writers = {"json": to_json, "csv": to_csv, "xlsx": to_xlsx, "parquet": to_parquet}
-    return writers[fmt](list(items))
+def export(items: Iterable[dict[str, Any]], fmt: str, leading: Sequence[str] = COLUMNS) -> bytes:
+    """`items` in format `fmt` (one of FORMATS) as bytes; tabular formats start with the `leading` columns."""
+    rows = list(items)
+    if fmt == "json":
+        return to_json(rows)
+    writers = {"csv": to_csv, "xlsx": to_xlsx, "parquet": to_parquet}
+    return writers[fmt](rows, leading)

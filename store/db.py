@@ -15,7 +15,7 @@ from nlp.records import Analysis
 from store import codec, jobs, queries, terms
 from store.engine import make_engine, migrate
 from store.models import documents, quantities, sentence_labels, sentences, term_counts
-from store.queries import QuantityQuery
+from store.queries import QuantityQuery, SentenceQuery
 
 
 class Store:
@@ -82,6 +82,13 @@ class Store:
     ) -> tuple[list[dict[str, Any]], str | None]:
         with self.engine.connect() as conn:
             return queries.query_quantities(conn, query or QuantityQuery(), cursor=cursor, limit=limit)
+
+    def query_sentences(
+        self, query: SentenceQuery | None = None, cursor: str | None = None, limit: int = 100
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """InvalidQuery (a ValueError) for min_score without a cluster or theme."""
+        with self.engine.connect() as conn:
+            return queries.query_sentences(conn, query or SentenceQuery(), cursor=cursor, limit=limit)
 
     # --- reports' raw data ---------------------------------------------------------
 

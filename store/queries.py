@@ -1,4 +1,4 @@
-"""Read queries for the API: document lists and quantity search, with keyset pagination.
+"""Read queries for the API: document lists, quantity and sentence search, with keyset pagination.
 
 A cursor is the sort key of the last item returned, JSON in URL-safe base64:
 opaque to callers, stable under inserts, no OFFSET scans.
@@ -25,6 +25,10 @@ class InvalidCursor(ValueError):
     """A cursor string this store did not hand out."""
 
 
+class InvalidQuery(ValueError):
+    """Filters that make no sense together (the caller's mistake, not a store defect)."""
+
+
 @dataclass(frozen=True)
 class QuantityQuery:
     kind: str | None = None  # target | actual
@@ -35,6 +39,19 @@ class QuantityQuery:
     q: str | None = None  # substring of the sentence text or the subject
     unit: str | None = None
     document_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceQuery:
+    cluster: str | None = None  # a cluster label of the sentence
+    theme: str | None = None  # a theme label of the sentence
+    min_score: float | None = None  # the cluster/theme label's score is at least this
+    region: str | None = None  # substring of the document's region
+    year: int | None = None  # the document's year
+    kind: str | None = None  # the document's kind: policy | news | other
+    q: str | None = None  # substring of the sentence text
+    document_id: str | None = None
+    headings: bool = False  # headings are left out unless asked for
 
 
 def encode_cursor(key: list[Any]) -> str:
@@ -138,16 +155,28 @@ def _quantity_filters(
         where.append(sa.or_(contains(sentence_text, query.q), contains(qt.c.subject, query.q)))
     for taxonomy, label in (("cluster", query.cluster), ("theme", query.theme)):
         if label:
-            lab = sentence_labels
-            where.append(
-                sa.exists().where(
-                    lab.c.document_id == qt.c.document_id,
-                    lab.c.sentence_index == qt.c.sentence_index,
-                    lab.c.taxonomy == taxonomy,
-                    lab.c.label == label,
-                )
-            )
+            where.append(_labelled(qt.c.document_id, qt.c.sentence_index, taxonomy, label))
     return where
+
+
+def _labelled(
+    document_id: sa.ColumnElement[str],
+    sentence_index: sa.ColumnElement[int],
+    taxonomy: str,
+    label: str,
+    min_score: float | None = None,
+) -> sa.ColumnElement[bool]:
+    """The sentence (document_id, sentence_index) carries `label` in `taxonomy`, scored >= min_score."""
+    lab = sentence_labels
+    where = [
+        lab.c.document_id == document_id,
+        lab.c.sentence_index == sentence_index,
+        lab.c.taxonomy == taxonomy,
+        lab.c.label == label,
+    ]
+    if min_score is not None:
+        where.append(lab.c.score >= min_score)
+    return sa.exists().where(*where)
 
 
 def query_quantities(
@@ -180,20 +209,92 @@ def query_quantities(
     return rows, nxt
 
 
-def _attach_labels(conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
-    """Add the `clusters` and `themes` label names of each row's sentence."""
-    wanted = {(r["document_id"], r["sentence_index"]) for r in rows}
-    found: dict[tuple[str, int, str], list[str]] = {}
-    if wanted:
-        lab = sentence_labels
-        stmt = (
-            sa.select(lab.c.document_id, lab.c.sentence_index, lab.c.taxonomy, lab.c.label)
-            .where(lab.c.document_id.in_({doc for doc, _ in wanted}))
-            .where(lab.c.sentence_index.in_({idx for _, idx in wanted}))
-            .order_by(lab.c.position)
-        )
-        for doc, idx, taxonomy, label in conn.execute(stmt):
-            found.setdefault((doc, idx, taxonomy), []).append(label)
+def _labels_of(
+    conn: sa.Connection, wanted: set[tuple[str, int]]
+) -> dict[tuple[str, int, str], list[dict[str, Any]]]:
+    """{(document id, sentence index, taxonomy): [{"label", "score"}, ...]} in stored position order."""
+    found: dict[tuple[str, int, str], list[dict[str, Any]]] = {}
+    if not wanted:
+        return found
+    lab = sentence_labels
+    stmt = (
+        sa.select(lab.c.document_id, lab.c.sentence_index, lab.c.taxonomy, lab.c.label, lab.c.score)
+        .where(lab.c.document_id.in_({doc for doc, _ in wanted}))
+        .where(lab.c.sentence_index.in_({idx for _, idx in wanted}))
+        .order_by(lab.c.position)
+    )
+    for doc, idx, taxonomy, label, score in conn.execute(stmt):
+        found.setdefault((doc, idx, taxonomy), []).append({"label": label, "score": score})
+    return found
+
+
+def _attach_labels(
+    conn: sa.Connection,
+    rows: list[dict[str, Any]],
+    index_key: str = "sentence_index",
+    *,
+    scores: bool = False,
+) -> None:
+    """Add each row's sentence `clusters` and `themes`: label names, or {"label", "score"} with `scores`."""
+    found = _labels_of(conn, {(r["document_id"], r[index_key]) for r in rows})
     for r in rows:
-        r["clusters"] = found.get((r["document_id"], r["sentence_index"], "cluster"), [])
-        r["themes"] = found.get((r["document_id"], r["sentence_index"], "theme"), [])
+        for taxonomy, key in (("cluster", "clusters"), ("theme", "themes")):
+            labels = found.get((r["document_id"], r[index_key], taxonomy), [])
+            r[key] = labels if scores else [lab["label"] for lab in labels]
+
+
+def _sentence_filters(
+    query: SentenceQuery, sentence_text: sa.ColumnElement[str]
+) -> list[sa.ColumnElement[bool]]:
+    s, d = sentences, documents
+    where: list[sa.ColumnElement[bool]] = []
+    if not query.headings:
+        where.append(sa.not_(s.c.heading))
+    for column, value in (("year", query.year), ("kind", query.kind), ("id", query.document_id)):
+        if value is not None:
+            where.append(d.c[column] == value)
+    if query.region:
+        where.append(contains(d.c.region, query.region))
+    if query.q:
+        where.append(contains(sentence_text, query.q))
+    for taxonomy, label in (("cluster", query.cluster), ("theme", query.theme)):
+        if label:
+            where.append(_labelled(s.c.document_id, s.c.index, taxonomy, label, query.min_score))
+    return where
+
+
+def _check_sentence_query(query: SentenceQuery) -> None:
+    # A score threshold on no label would silently be ignored: refuse it instead.
+    if query.min_score is not None and not (query.cluster or query.theme):
+        raise InvalidQuery("min_score needs a cluster or theme: it is the lowest score of those labels")
+
+
+def query_sentences(
+    conn: sa.Connection, query: SentenceQuery, cursor: str | None = None, limit: int = 100
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Sentences with their document and scored labels, ordered by document date, document id, index."""
+    _check_sentence_query(query)
+    d, s = documents, sentences
+    sentence_text = sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
+    stmt = (
+        sa.select(
+            d.c.id.label("document_id"),
+            d.c.source,
+            d.c.title,
+            d.c.date.label("document_date"),
+            d.c.kind.label("document_kind"),
+            d.c.region.label("document_region"),
+            s.c.index,
+            s.c.page,
+            s.c.start,
+            s.c.end,
+            sentence_text.label("text"),
+            s.c.heading,
+        )
+        .select_from(s.join(d, d.c.id == s.c.document_id))
+        .where(*_sentence_filters(query, sentence_text))
+    )
+    order = [(sa.func.coalesce(d.c.date, ""), False), (d.c.id, False), (s.c.index, False)]
+    rows, nxt = page(conn, stmt, order, cursor, limit)
+    _attach_labels(conn, rows, "index", scores=True)
+    return rows, nxt

@@ -126,9 +126,39 @@ def test_quantities_formats(runner, docs, tmp_path) -> None:
     assert out.read_bytes().startswith(b"PK")
 
 
+def test_sentences_formats_and_filters(runner, db_url, tmp_path) -> None:
+    from store.db import Store
+    from tests.store.corpus import corpus
+
+    with Store(db_url) as store:
+        for analysis in corpus():
+            store.save_analysis(analysis)
+    plan = corpus()[0].document.id
+    result = runner.invoke(
+        app, ["sentences", "--cluster", "新能源", "--min-score", "0.9", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    [item] = json.loads(result.stdout)
+    assert item["document_id"] == plan and item["index"] == 2
+    assert item["clusters"] == [{"label": "新能源", "score": 0.9}, {"label": "高端装备", "score": 0.8}]
+    args = ["sentences", "--theme", "green", "--year", "2023", "--kind", "policy", "--region", "宁波"]
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--format", "csv"]).stdout)))
+    assert [(r["index"], r["themes"]) for r in rows] == [("1", "green:0.75")]
+    table = runner.invoke(app, ["sentences", "--q", "新质生产力"])
+    assert table.exit_code == 0 and "新质生产力" in table.stdout and "未来智能:0.9" in table.stdout
+    out = tmp_path / "s.csv"
+    assert runner.invoke(app, ["sentences", "--headings", "--out", str(out)]).exit_code == 0
+    assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))) == 9
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (
+            ["sentences", "--min-score", "0.5"],
+            "error: min_score needs a cluster or theme: it is the lowest score of those labels",
+        ),
+        (["sentences", "--kind", "law"], "error: --kind must be one of policy, news, other, not 'law'"),
         (["quantities", "--format", "xlsx"], "error: --format xlsx writes a binary file: give --out FILE"),
         (
             ["quantities", "--format", "yaml"],

@@ -1,4 +1,4 @@
-"""Reading endpoints: documents, quantities (all formats), trends, the page, OpenAPI, error shapes."""
+"""Reading endpoints: documents, quantities (all formats), sentences, trends, the page, OpenAPI, error shapes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.api.conftest import upload, wait_job
+from tests.store.corpus import corpus
+
+PLAN, NATIONAL, NEWS = (a.document.id for a in corpus())
 
 
 @pytest.fixture
@@ -153,9 +156,101 @@ def test_web_page_and_openapi(client) -> None:
         "/documents/{doc_id}",
         "/jobs/{job_id}",
         "/quantities",
+        "/sentences",
         "/trends",
     } <= set(paths)
     assert set(paths["/documents"]["post"]["requestBody"]["content"]) == {
         "multipart/form-data",
         "application/json",
     }
+
+
+@pytest.fixture
+def labelled(client):
+    """A client whose store holds the hand-built corpus (known labels and scores)."""
+    for analysis in corpus():
+        assert client.app.state.services.store.save_analysis(analysis)
+    return client
+
+
+def test_sentence_search_json(labelled) -> None:
+    params = {"theme": "green", "year": 2023, "kind": "policy", "region": "宁波", "min_score": 0.75}
+    page = labelled.get("/sentences", params=params).json()
+    assert set(page) == {"items", "next"} and page["next"] is None
+    [item] = page["items"]
+    assert item["document_id"] == PLAN and item["index"] == 1 and item["heading"] is False
+    assert item["text"] == "到2027年，国家级绿色工厂达到150家，单位工业增加值能耗下降13.5%。"
+    assert item["clusters"] == [{"label": "绿色石化", "score": 0.9}]
+    assert item["themes"] == [{"label": "green", "score": 0.75}]
+    assert {
+        "source",
+        "title",
+        "document_date",
+        "document_kind",
+        "document_region",
+        "page",
+        "start",
+        "end",
+    } <= set(item)
+    assert labelled.get("/sentences", params={**params, "min_score": 0.76}).json()["items"] == []
+
+
+def test_sentence_pages_and_headings(labelled) -> None:
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 2, "headings": "true", **({"cursor": cursor} if cursor else {})}
+        page = labelled.get("/sentences", params=params).json()
+        assert len(page["items"]) <= 2
+        seen += [(i["document_id"], i["index"]) for i in page["items"]]
+        if not (cursor := page["next"]):
+            break
+    assert seen == [(NEWS, 0), (NEWS, 1), (PLAN, 0), (PLAN, 1), (PLAN, 2), (PLAN, 3), (NATIONAL, 0), (NATIONAL, 1), (NATIONAL, 2)]  # fmt: skip
+    body = labelled.get("/sentences").json()["items"]
+    assert [(i["document_id"], i["index"]) for i in body] == [k for k in seen if k[1] != 0]
+
+
+def test_sentence_csv_exports_all_from_the_cursor(labelled) -> None:
+    response = labelled.get("/sentences", params={"format": "csv", "cluster": "新能源"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"] == 'attachment; filename="sentences.csv"'
+    [row] = list(csv.DictReader(io.StringIO(response.text)))
+    assert row["document_id"] == PLAN and row["index"] == "2" and row["text"].startswith("新能源汽车")
+    assert row["clusters"] == "新能源:0.9;高端装备:0.8" and row["themes"] == "new:0.75;high-end:0.75"
+    assert list(row)[:3] == ["document_id", "source", "title"]
+
+    first = labelled.get("/sentences", params={"limit": 2}).json()
+    rest = labelled.get("/sentences", params={"format": "csv", "cursor": first["next"]}).text
+    keys = [(r["document_id"], int(r["index"])) for r in csv.DictReader(io.StringIO(rest))]
+    assert keys == [
+        (PLAN, 2),
+        (PLAN, 3),
+        (NATIONAL, 1),
+        (NATIONAL, 2),
+    ]  # no limit: everything after the cursor
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "code"),
+    [
+        ({"cursor": "!!not-a-cursor"}, 400, "bad_cursor"),
+        ({"cursor": "WzEsMl0"}, 400, "bad_cursor"),  # a valid cursor of the wrong size
+        ({"min_score": 0.5}, 422, "invalid"),
+        ({"min_score": 0.5, "format": "csv"}, 422, "invalid"),
+        ({"min_score": 1.5, "theme": "green"}, 422, "invalid"),
+        ({"min_score": -0.1, "theme": "green"}, 422, "invalid"),
+        ({"limit": 0}, 422, "invalid"),
+        ({"limit": 1001}, 422, "invalid"),
+        ({"theme": "blue"}, 422, "invalid"),
+        ({"kind": "law"}, 422, "invalid"),
+        ({"year": "soon"}, 422, "invalid"),
+        ({"format": "xlsx"}, 422, "invalid"),
+    ],
+)
+def test_bad_sentence_requests(labelled, params, status, code) -> None:
+    assert_error(labelled.get("/sentences", params=params), status, code)
+
+
+def test_min_score_without_a_label_says_why(labelled) -> None:
+    message = labelled.get("/sentences", params={"min_score": 0.5}).json()["error"]["message"]
+    assert message.startswith("min_score needs a cluster or theme")

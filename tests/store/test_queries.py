@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from store.db import Store
-from store.queries import InvalidCursor, QuantityQuery
+from store.queries import InvalidCursor, InvalidQuery, QuantityQuery, SentenceQuery
 from tests.store.corpus import corpus
 from tests.store.factory import BACKENDS, make_analysis, store_url
 
@@ -147,3 +147,146 @@ def test_bad_cursor(filled: Store, cursor: str) -> None:
 def test_bad_limit(filled: Store) -> None:
     with pytest.raises(ValueError, match="limit"):
         filled.list_documents(limit=0)
+
+
+# --- sentences ---------------------------------------------------------------------
+
+# Every non-heading sentence, in query order: undated news, the 2023 plan, the 2024 report.
+BODY = [(NEWS, 1), (PLAN, 1), (PLAN, 2), (PLAN, 3), (NATIONAL, 1), (NATIONAL, 2)]
+EVERY = [(NEWS, 0), (NEWS, 1), (PLAN, 0), (PLAN, 1), (PLAN, 2), (PLAN, 3), (NATIONAL, 0), (NATIONAL, 1), (NATIONAL, 2)]  # fmt: skip
+
+
+def sentence_keys(store: Store, **filters) -> list[tuple[str, int]]:
+    items, nxt = store.query_sentences(SentenceQuery(**filters))
+    assert nxt is None
+    return [(i["document_id"], i["index"]) for i in items]
+
+
+def test_sentence_items_carry_document_and_scored_labels(filled: Store) -> None:
+    [item], _ = filled.query_sentences(SentenceQuery(cluster="新能源"))
+    plan = corpus()[0]
+    s = plan.sentences[2]
+    assert item == {
+        "document_id": PLAN,
+        "source": "/data/ningbo-plan.txt",
+        "title": "ningbo-plan",
+        "document_date": "2023-06-01",
+        "document_kind": "policy",
+        "document_region": "宁波市",
+        "index": 2,
+        "page": s.page,
+        "start": s.start,
+        "end": s.end,
+        "text": "新能源汽车产量突破70万辆，培育专精特新企业100%覆盖。",
+        "heading": False,
+        "clusters": [{"label": "新能源", "score": 0.9}, {"label": "高端装备", "score": 0.8}],  # stored order
+        "themes": [{"label": "new", "score": 0.75}, {"label": "high-end", "score": 0.75}],
+    }
+    assert s.page == 2
+
+
+def test_sentence_text_is_the_document_slice(filled: Store) -> None:
+    items, _ = filled.query_sentences(SentenceQuery(headings=True))
+    texts = {a.document.id: a.document.text for a in corpus()}
+    originals = {(a.document.id, s.index): s.text for a in corpus() for s in a.sentences}
+    assert [(i["document_id"], i["index"]) for i in items] == EVERY
+    for i in items:
+        assert i["text"] == texts[i["document_id"]][i["start"] : i["end"]]
+        assert i["text"] == originals[(i["document_id"], i["index"])]
+    unlabelled = items[5]
+    assert unlabelled["clusters"] == [] and unlabelled["themes"] == []
+
+
+def test_headings_are_left_out_unless_asked_for(filled: Store) -> None:
+    assert sentence_keys(filled) == BODY
+    assert sentence_keys(filled, q="政府工作报告") == []
+    assert sentence_keys(filled, q="政府工作报告", headings=True) == [(NATIONAL, 0)]
+    items, _ = filled.query_sentences(SentenceQuery(document_id=NEWS, headings=True))
+    assert [i["heading"] for i in items] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"cluster": "绿色石化"}, [(NEWS, 1), (PLAN, 1)]),
+        ({"cluster": "高端装备"}, [(PLAN, 2)]),  # second label of its sentence
+        ({"cluster": "green"}, []),  # a theme name is not a cluster
+        ({"theme": "new"}, [(PLAN, 2), (NATIONAL, 1)]),
+        ({"theme": "none-such"}, []),
+        ({"region": "宁波"}, [(NEWS, 1), (PLAN, 1), (PLAN, 2), (PLAN, 3)]),
+        ({"region": "北仑"}, [(NEWS, 1)]),
+        ({"year": 2023}, [(PLAN, 1), (PLAN, 2), (PLAN, 3)]),  # the document's year, not one in the text
+        ({"year": 2027}, []),
+        ({"kind": "other"}, [(NATIONAL, 1), (NATIONAL, 2)]),
+        ({"kind": "news"}, [(NEWS, 1)]),
+        ({"q": "绿色工厂"}, [(NEWS, 1), (PLAN, 1)]),
+        ({"q": "100_"}, []),  # % and _ are literal, not wildcards
+        ({"q": "%_达标"}, [(NEWS, 1)]),
+        ({"document_id": NATIONAL}, [(NATIONAL, 1), (NATIONAL, 2)]),
+        ({"theme": "green", "year": 2023, "kind": "policy", "region": "宁波"}, [(PLAN, 1)]),
+        ({"cluster": "绿色石化", "region": "北仑"}, [(NEWS, 1)]),
+        ({"cluster": "新能源", "theme": "high-end"}, [(PLAN, 2)]),
+        ({"cluster": "新能源", "theme": "green"}, []),  # both labels must be on the sentence
+        ({"theme": "new", "q": "新质生产力", "kind": "other"}, [(NATIONAL, 1)]),
+        ({"theme": "new", "kind": "news"}, []),
+    ],
+)
+def test_sentence_filters(filled: Store, filters: dict, expected: list[tuple[str, int]]) -> None:
+    assert sentence_keys(filled, **filters) == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"cluster": "高端装备", "min_score": 0.8}, [(PLAN, 2)]),  # score 0.8: equal passes
+        ({"cluster": "高端装备", "min_score": 0.81}, []),
+        ({"cluster": "新能源", "min_score": 0.81}, [(PLAN, 2)]),  # the named label's score counts
+        ({"theme": "green", "min_score": 0.75}, [(NEWS, 1), (PLAN, 1)]),
+        ({"theme": "green", "min_score": 0.7500001}, []),
+        ({"theme": "green", "min_score": 0.0}, [(NEWS, 1), (PLAN, 1)]),
+        ({"cluster": "新能源", "theme": "new", "min_score": 0.75}, [(PLAN, 2)]),
+        ({"cluster": "新能源", "theme": "new", "min_score": 0.8}, []),  # it bounds both labels
+    ],
+)
+def test_min_score_bounds_the_label_filters(filled: Store, filters: dict, expected: list) -> None:
+    assert sentence_keys(filled, **filters) == expected
+
+
+@pytest.mark.parametrize("filters", [{"min_score": 0.5}, {"min_score": 0.5, "region": "宁波", "q": "绿色"}])
+def test_min_score_without_a_label_is_refused(filled: Store, filters: dict) -> None:
+    with pytest.raises(ValueError, match="min_score needs a cluster or theme"):
+        filled.query_sentences(SentenceQuery(**filters))
+    with pytest.raises(InvalidQuery):
+        filled.query_sentences(SentenceQuery(**filters))
+
+
+@pytest.mark.parametrize("limit", [1, 2, 4, 8, 9])
+def test_sentence_pages_have_no_gaps_or_duplicates(filled: Store, limit: int) -> None:
+    query = SentenceQuery(headings=True)
+    seen, cursor, pages = [], None, 0
+    while True:
+        items, cursor = filled.query_sentences(query, cursor=cursor, limit=limit)
+        assert 0 < len(items) <= limit
+        seen += items
+        pages += 1
+        if cursor is None:
+            break
+    assert [(i["document_id"], i["index"]) for i in seen] == EVERY
+    assert pages == -(-len(EVERY) // limit)
+    everything, _ = filled.query_sentences(query, limit=100)
+    assert seen == everything
+
+
+def test_filtered_sentence_pages(filled: Store) -> None:
+    query = SentenceQuery(region="宁波")
+    first, cursor = filled.query_sentences(query, limit=3)
+    rest, last = filled.query_sentences(query, cursor=cursor, limit=3)
+    assert [(i["document_id"], i["index"]) for i in first + rest] == BODY[:4]
+    assert len(first) == 3 and last is None
+
+
+def test_a_quantity_cursor_is_no_sentence_cursor(filled: Store) -> None:
+    _, cursor = filled.query_quantities(QuantityQuery(), limit=1)
+    assert cursor is not None
+    with pytest.raises(InvalidCursor):
+        filled.query_sentences(SentenceQuery(), cursor=cursor)

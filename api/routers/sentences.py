@@ -1,0 +1,48 @@
+"""GET /sentences: search labelled sentences; a page of JSON or a whole CSV export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from api.deps import StoreDep
+from api.export import MEDIA_TYPES, SENTENCE_COLUMNS, export
+from api.queries import all_sentences, sentence_page, sentence_query
+
+router = APIRouter(tags=["sentences"])
+
+
+@router.get(
+    "/sentences",
+    summary="Sentences matching every given filter, with scored labels; format=csv exports all matches from `cursor` on",
+)
+def list_sentences(
+    store: StoreDep,
+    cluster: str | None = None,
+    theme: Literal["green", "new", "high-end"] | None = None,
+    min_score: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="Lowest score of the cluster/theme label; needs one of them."),
+    ] = None,
+    region: str | None = None,
+    year: Annotated[int | None, Query(description="The document's year.")] = None,
+    kind: Literal["policy", "news", "other"] | None = None,
+    q: str | None = None,
+    document_id: str | None = None,
+    headings: bool = False,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    format: Literal["json", "csv"] = "json",
+) -> Any:
+    query = sentence_query(
+        cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
+        document_id=document_id, headings=headings,
+    )  # fmt: skip
+    if format == "json":
+        items, next_cursor = sentence_page(store, query, cursor, limit)
+        return {"items": items, "next": next_cursor}
+    data = export(all_sentences(store, query, cursor), format, SENTENCE_COLUMNS)
+    disposition = 'attachment; filename="sentences.csv"'
+    return Response(data, media_type=MEDIA_TYPES[format], headers={"Content-Disposition": disposition})
