@@ -146,7 +146,7 @@ def test_trends_need_a_term(client) -> None:
 def test_web_page_and_openapi(client) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    for call in ('fetch("documents"', "jobs/", "quantities?", "trends?"):
+    for call in ('fetch("documents"', "jobs/", "quantities?", "sentences?", "trends?"):
         assert call in page.text
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
