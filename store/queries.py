@@ -179,6 +179,19 @@ def _labelled(
     return sa.exists().where(*where)
 
 
+def _document_columns() -> list[sa.ColumnElement[Any]]:
+    """What a search result says about the document it comes from."""
+    d = documents
+    return [
+        d.c.id.label("document_id"),
+        d.c.source,
+        d.c.title,
+        d.c.date.label("document_date"),
+        d.c.kind.label("document_kind"),
+        d.c.region.label("document_region"),
+    ]
+
+
 def query_quantities(
     conn: sa.Connection, query: QuantityQuery, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[dict[str, Any]], str | None]:
@@ -188,12 +201,7 @@ def query_quantities(
     stmt = (
         sa.select(
             *(qt.c[f] for f in QUANTITY_FIELDS),
-            d.c.id.label("document_id"),
-            d.c.source,
-            d.c.title,
-            d.c.date.label("document_date"),
-            d.c.kind.label("document_kind"),
-            d.c.region.label("document_region"),
+            *_document_columns(),
             sentence_text.label("sentence"),
             s.c.page,
             s.c.start.label("sentence_start"),
@@ -278,12 +286,7 @@ def query_sentences(
     sentence_text = sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
     stmt = (
         sa.select(
-            d.c.id.label("document_id"),
-            d.c.source,
-            d.c.title,
-            d.c.date.label("document_date"),
-            d.c.kind.label("document_kind"),
-            d.c.region.label("document_region"),
+            *_document_columns(),
             s.c.index,
             s.c.page,
             s.c.start,
