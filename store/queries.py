@@ -166,17 +166,18 @@ def _labelled(
     label: str,
     min_score: float | None = None,
 ) -> sa.ColumnElement[bool]:
-    """The sentence (document_id, sentence_index) carries `label` in `taxonomy`, scored >= min_score."""
+    """The sentence (document_id, sentence_index) carries `label` in `taxonomy`, scored >= min_score.
+
+    A set membership test, not a correlated EXISTS: SQLite answered EXISTS by scanning every
+    sentence carrying the label once per candidate sentence (0.9 s for a 100-row page of 35
+    reports); the uncorrelated set is built once from the label index (ix_sentence_labels_label).
+    """
     lab = sentence_labels
-    where = [
-        lab.c.document_id == document_id,
-        lab.c.sentence_index == sentence_index,
-        lab.c.taxonomy == taxonomy,
-        lab.c.label == label,
-    ]
+    where = [lab.c.taxonomy == taxonomy, lab.c.label == label]
     if min_score is not None:
         where.append(lab.c.score >= min_score)
-    return sa.exists().where(*where)
+    carrying = sa.select(lab.c.document_id, lab.c.sentence_index).where(*where)
+    return sa.tuple_(document_id, sentence_index).in_(carrying)
 
 
 def _document_columns() -> list[sa.ColumnElement[Any]]:
