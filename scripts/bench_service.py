@@ -8,8 +8,8 @@ Usage: .venv/bin/python scripts/bench_service.py [--requests N]
    the same texts (the segmentation floor every Chinese pipeline pays).
 2. Store: saves every analysis into a fresh SQLite file, prints documents/s.
 3. API: starts `policyscope serve` on 127.0.0.1 (a free port) against that
-   file, sends N requests each to GET /quantities (filtered), /documents/{id}
-   and /trends, and prints p50/p95/max latency. The server is stopped at the end.
+   file, sends N requests each to GET /quantities (by text and kind, by label),
+   /sentences (by label), /documents/{id} and /trends, and prints p50/p95/max latency. The server is stopped at the end.
 """
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ def bench_api(db_url: str, doc_id: str, requests: int) -> None:
                     time.sleep(0.2)
             routes = {
                 "/quantities?kind=target&q=生产总值": "filtered quantities",
+                "/quantities?theme=green": "quantities by label",
+                "/sentences?cluster=新能源&theme=green&min_score=0.5": "sentences by label",
                 f"/documents/{doc_id}": "one analysis record",
                 "/trends?terms=新质生产力,人工智能&by=year": "trend series",
             }
