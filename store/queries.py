@@ -169,7 +169,7 @@ def _labelled(
     """The sentence (document_id, sentence_index) carries `label` in `taxonomy`, scored >= min_score.
 
     A set membership test, not a correlated EXISTS: SQLite answered EXISTS by scanning every
-    sentence carrying the label once per candidate sentence (0.9 s for a 100-row page of 35
+    sentence carrying the label once per candidate sentence (0.9 s for a 100-row page of 34
     reports); the uncorrelated set is built once from the label index (ix_sentence_labels_label).
     """
     lab = sentence_labels
