@@ -110,40 +110,41 @@ class Classifier:
         self.lexicon = LexiconLabeller(taxonomy)
 
     def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:
-        readings, lexical, proba = self._read(texts, contexts)
-        columns = {kind: self._labels(kind, k, proba[kind], lexical) for k, kind in enumerate(KINDS)}
-        clusters = self._inherit(readings, columns["clusters"], lexical)
-        return [
-            (own, with_implied_themes(self.taxonomy, own, themes))
-            for own, themes in zip(clusters, columns["themes"], strict=True)
-        ]
+        return self.label(texts, contexts)[0]
 
     def probabilities(
         self, texts: list[str], contexts: list[str | None] | None = None
     ) -> dict[str, np.ndarray]:
         """Per kind, every label's probability for every sentence (rows: sentences, columns: the
         taxonomy's labels); NaN where the lexicon decides the label, which has no probability."""
-        return self._read(texts, contexts)[2]
+        return self.label(texts, contexts)[1]
 
-    def _read(
-        self, texts: list[str], contexts: list[str | None] | None
-    ) -> tuple[list[LabelPair], list[LabelPair], dict[str, np.ndarray]]:
-        """The lexicon's readings and labels of each sentence, and every label's probability."""
+    def label(
+        self, texts: list[str], contexts: list[str | None] | None = None
+    ) -> tuple[list[LabelPair], dict[str, np.ndarray]]:
+        """The chosen labels of each sentence and, per kind, every label's probability (one pass)."""
         contexts = contexts if contexts is not None else [None] * len(texts)
         if len(contexts) != len(texts):
             raise ValueError("texts and contexts differ in length")
         if not texts:
-            return [], [], {kind: np.zeros((0, len(self.models[kind]))) for kind in KINDS}
+            return [], {kind: np.zeros((0, len(self.models[kind]))) for kind in KINDS}
         readings = [self.lexicon.read(t) for t in texts]  # read once: features, verdicts, inheritance
         data = prepare(texts, contexts, self.tokenizer, self.lexicon, readings)
         x = self.featurizer.transform(data)
         lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts], readings)
         shares = self.neighbours.shares(x) if self.neighbours else {}
-        proba = {
-            kind: self._probabilities(kind, k, data, x, lexical, shares.get(kind))
-            for k, kind in enumerate(KINDS)
-        }
-        return readings, lexical, proba
+        proba, columns = {}, {}
+        for k, kind in enumerate(KINDS):
+            labels = [m.label for m in self.models[kind]]
+            lex = np.array([[_score_of(pair[k], name) for name in labels] for pair in lexical])
+            proba[kind] = self._probabilities(kind, data, x, lex, shares.get(kind))
+            columns[kind] = self._labels(kind, proba[kind], lex)
+        clusters = self._inherit(readings, columns["clusters"], lexical)
+        pairs = [
+            (own, with_implied_themes(self.taxonomy, own, themes))
+            for own, themes in zip(clusters, columns["themes"], strict=True)
+        ]
+        return pairs, proba
 
     @staticmethod
     def _inherit(
@@ -158,37 +159,40 @@ class Classifier:
         return out
 
     def _probabilities(
-        self, kind: str, k: int, data: Any, x: Any, lexical: list[LabelPair], shares: np.ndarray | None
+        self, kind: str, data: Any, x: Any, lex: np.ndarray, shares: np.ndarray | None
     ) -> np.ndarray:
-        """(sentences, labels): the stacked (or base) model's probability; NaN for lexicon labels."""
-        out = np.full((len(lexical), len(self.models[kind])), np.nan)
+        """(sentences, labels): the stacked (or base) model's probability; NaN for lexicon labels.
+        `lex`: the lexicon's score of every label of the kind (sentences, labels)."""
+        out = np.full(lex.shape, np.nan)
         n_clusters = len(self.taxonomy.cluster_labels)
         for j, m in enumerate(self.models[kind]):
-            if m.source == "lexicon" or m.estimator is None:
+            if _lexicon_decides(m):
                 continue
             proba = positive_proba(m.estimator, x)
             if m.source == "stack":
-                lex = np.array([_score_of(pair[k], m.label) for pair in lexical])
                 share = shares[:, j] if shares is not None else None
-                evid = evidence(data.lexical, lex > 0, kind, j, n_clusters, share)
+                evid = evidence(data.lexical, lex[:, j] > 0, kind, j, n_clusters, share)
                 proba = stacked_proba(m.stacker, proba, evid)
             out[:, j] = proba
         return out
 
-    def _labels(self, kind: str, k: int, proba: np.ndarray, lexical: list[LabelPair]) -> list[list[Label]]:
+    def _labels(self, kind: str, proba: np.ndarray, lex: np.ndarray) -> list[list[Label]]:
         """Per sentence, the chosen labels of one kind with a score in [0, 1], best first."""
-        out: list[list[Label]] = [[] for _ in lexical]
+        out: list[list[Label]] = [[] for _ in range(len(lex))]
         for j, m in enumerate(self.models[kind]):
-            lex = np.array([_score_of(pair[k], m.label) for pair in lexical])
-            if np.isnan(proba[:, j]).any():  # the lexicon decides, and its score is the score
-                chosen, score = lex > 0, lex
+            if _lexicon_decides(m):  # and its score is the score
+                chosen, score = lex[:, j] > 0, lex[:, j]
             else:
-                chosen = decide(m.source, proba[:, j], m.threshold, lex > 0)
+                chosen = decide(m.source, proba[:, j], m.threshold, lex[:, j] > 0)
                 # the model's probability, or the lexicon's score where it decided ("either")
-                score = np.where(proba[:, j] >= m.threshold, proba[:, j], lex)
+                score = np.where(proba[:, j] >= m.threshold, proba[:, j], lex[:, j])
             for i in np.flatnonzero(chosen):
                 out[i].append(Label(label=m.label, score=round(float(score[i]), 3)))
         return [sorted(labels, key=lambda lab: -lab.score) for labels in out]
+
+
+def _lexicon_decides(m: LabelModel) -> bool:
+    return m.source == "lexicon" or m.estimator is None
 
 
 def _score_of(labels: list[Label], name: str) -> float:

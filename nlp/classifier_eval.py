@@ -289,17 +289,17 @@ def label_report(
 
     tax = load_taxonomy(taxonomy)
     classifier = load_classifier(model_path, taxonomy=tax)
-    labellers = (classifier, LexiconLabeller(tax), KeywordLabeller(tax))
+    baselines = (LexiconLabeller(tax), KeywordLabeller(tax))
     # each file is predicted once; the combined report reuses those predictions
     sets = []
     for path in as_paths(test_path):
         rows = labelled_rows(path)
-        proba = classifier.probabilities([r["text"] for r in rows], [r.get("context") for r in rows])
-        sets.append((path.name, rows, [predict_rows(lab, rows) for lab in labellers], proba))
+        learned, proba = classifier.label([r["text"] for r in rows], [r.get("context") for r in rows])
+        sets.append((path.name, rows, [learned, *(predict_rows(lab, rows) for lab in baselines)], proba))
     if len(sets) > 1:
         name = " + ".join(n for n, _, _, _ in sets)
         rows = [r for _, part, _, _ in sets for r in part]
-        preds = [[p for _, _, both, _ in sets for p in both[i]] for i in range(len(labellers))]
+        preds = [[p for _, _, every, _ in sets for p in every[i]] for i in range(1 + len(baselines))]
         proba = {kind: np.vstack([pr[kind] for _, _, _, pr in sets]) for kind in KINDS}
         sets.append((name, rows, preds, proba))
     blocks = []

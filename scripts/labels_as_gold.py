@@ -13,9 +13,13 @@ import json
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nlp.classifier_eval import read_jsonl  # noqa: E402
+
 
 def gold_lines(path: Path) -> list[dict[str, object]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [
         {
             "doc": r["doc"],
@@ -23,7 +27,7 @@ def gold_lines(path: Path) -> list[dict[str, object]]:
             "clusters": r.get("clusters", []),
             "themes": r.get("themes", []),
         }
-        for r in rows
+        for r in read_jsonl(path)
     ]
 
 
