@@ -63,6 +63,9 @@ EXTRA_FILES = (
 # A second, fresh sample of the test documents (hashes; each needs hand labels),
 # written to its own file so the first test split's figures stay comparable.
 FRESH_TEST_FILE = "extra-test-sample.jsonl"
+# Written-and-labelled synthetic documents in genres the real corpora lack
+# (news, action plans, policy explainers); appended to train only (README step 20).
+SYNTHETIC_DIR = OUT / "synthetic"
 
 CLUSTERS = (
     "数字产业", "绿色石化", "高端装备", "新型功能材料", "新能源", "关键基础件",
@@ -440,10 +443,48 @@ def record(u: Unit, split: str, fixes: dict[str, dict]) -> dict:
     }
 
 
-def write_split(name: str, units: list[Unit], fixes: dict[str, dict], split: str | None = None) -> list[dict]:
+def synthetic_rows(units: list[Unit]) -> list[dict]:
+    """The synthetic training rows, in file order; a text that is a real unit or repeats is dropped."""
+    seen = {u.text for u in units}
+    rows = []
+    for path in sorted(SYNTHETIC_DIR.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            where = f"{path.name}:{n}"
+            if not r["doc"].startswith("syn-"):
+                raise SystemExit(f"{where}: a synthetic doc name must start with syn-")
+            if not set(r["clusters"]) <= set(CLUSTERS) or not set(r["themes"]) <= set(THEMES):
+                raise SystemExit(f"{where}: unknown label in {r['clusters'] + r['themes']}")
+            if len(r["text"]) < MIN_CHARS or r["text"] in seen:
+                continue
+            seen.add(r["text"])
+            rows.append(
+                {
+                    "text": r["text"],
+                    "doc": r["doc"],
+                    "clusters": [c for c in CLUSTERS if c in r["clusters"]],
+                    "themes": [t for t in THEMES if t in r["themes"]],
+                    "context": r.get("context"),
+                    "split": "train",
+                    "origin": "synthetic",
+                }
+            )
+    return rows
+
+
+def write_split(
+    name: str,
+    units: list[Unit],
+    fixes: dict[str, dict],
+    split: str | None = None,
+    extra: tuple[dict, ...] = (),
+) -> list[dict]:
+    """Write OUT/<name>.jsonl (the units' records, then `extra`); return the units' records."""
     rows = [record(u, split or name, fixes) for u in units]
     with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as f:
-        for r in rows:
+        for r in [*rows, *extra]:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     return rows
 
@@ -521,13 +562,14 @@ def main() -> None:
     splits = {"train": train, "test": test, "test-fresh": fresh}
     layered = {name: apply_reviews(units_, fixes, name) for name, units_ in splits.items()}
     OUT.mkdir(exist_ok=True)
+    synthetic = synthetic_rows(units)
     rows = {
-        "train": write_split("train", train, layered["train"][0]),
+        "train": write_split("train", train, layered["train"][0], extra=tuple(synthetic)),
         "test": write_split("test", test, layered["test"][0]),
     }
     if fresh:
         rows["test-fresh"] = write_split("test-fresh", fresh, layered["test-fresh"][0], split="test")
-    print(stats(rows))
+    print(stats({**rows, "synthetic (in train.jsonl)": synthetic}))
     for name, split_rows in rows.items():
         print(f"{name}: {agreement(split_rows, fixes)}")
     for name, (_, counts) in layered.items():

@@ -270,3 +270,20 @@ def test_full_model_labels_clear_cases_and_beats_the_lexicon(tmp_path, taxonomy,
     learned, lexicon = evaluate_labels(clf, fresh), evaluate_labels(LexiconLabeller(taxonomy), fresh)
     assert learned.micro_f1("themes") >= lexicon.micro_f1("themes") + 0.02
     assert learned.micro_f1("clusters") >= lexicon.micro_f1("clusters")
+
+
+def test_grouped_cv_trains_on_synthetic_rows_but_scores_only_real_ones(taxonomy, tok, tmp_path):
+    from nlp.classifier_cv import grouped_cv
+
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    real = [r for r in rows if r.get("split", "train") == "train"]
+    synthetic = [
+        {**r, "text": "合成：" + r["text"], "doc": "syn-" + r["doc"], "origin": "synthetic"} for r in real
+    ]
+    data = tmp_path / "with-synthetic.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + synthetic), "utf-8")
+    learned, lexical = grouped_cv(data, taxonomy, MINI, folds=2, tokenizer=tok)
+    assert learned.n == lexical.n == len(real)
+    assert len(learned.sentences["themes"]) == len(real)  # no synthetic row was scored
+    want = sum(len(r["themes"]) for r in real)
+    assert learned.micro["themes"].tp + learned.micro["themes"].fn == want
