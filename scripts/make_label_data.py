@@ -23,7 +23,7 @@ import html
 import json
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -479,7 +479,7 @@ def write_split(
     units: list[Unit],
     fixes: dict[str, dict],
     split: str | None = None,
-    extra: tuple[dict, ...] = (),
+    extra: Sequence[dict] = (),
 ) -> list[dict]:
     """Write OUT/<name>.jsonl (the units' records, then `extra`); return the units' records."""
     rows = [record(u, split or name, fixes) for u in units]
@@ -564,7 +564,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     synthetic = synthetic_rows(units)
     rows = {
-        "train": write_split("train", train, layered["train"][0], extra=tuple(synthetic)),
+        "train": write_split("train", train, layered["train"][0], extra=synthetic),
         "test": write_split("test", test, layered["test"][0]),
     }
     if fresh:

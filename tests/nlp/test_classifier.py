@@ -274,8 +274,9 @@ def test_full_model_labels_clear_cases_and_beats_the_lexicon(tmp_path, taxonomy,
 
 def test_grouped_cv_trains_on_synthetic_rows_but_scores_only_real_ones(taxonomy, tok, tmp_path):
     from nlp.classifier_cv import grouped_cv
+    from nlp.classifier_eval import read_jsonl
 
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_jsonl(DATA)
     real = [r for r in rows if r.get("split", "train") == "train"]
     synthetic = [
         {**r, "text": "合成：" + r["text"], "doc": "syn-" + r["doc"], "origin": "synthetic"} for r in real

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
+
+from nlp.classifier_eval import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "corpora" / "labels"
@@ -19,14 +20,10 @@ def _builder():
     return module
 
 
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def test_train_file_ends_with_exactly_the_synthetic_folder():
     build = _builder()
     want = build.synthetic_rows(build.load_units())
-    train = _rows(LABELS / "train.jsonl")
+    train = read_jsonl(LABELS / "train.jsonl")
     got = [r for r in train if r["origin"] == "synthetic"]
     assert got == want  # rebuild with scripts/make_label_data.py after editing synthetic/
     assert train[-len(got) :] == got
@@ -34,8 +31,9 @@ def test_train_file_ends_with_exactly_the_synthetic_folder():
 
 
 def test_no_synthetic_text_is_a_real_or_test_sentence():
-    real = {r["text"] for name in ("test.jsonl", "test-fresh.jsonl") for r in _rows(LABELS / name)}
-    real |= {r["text"] for r in _rows(LABELS / "train.jsonl") if r["origin"] != "synthetic"}
-    synthetic = [r["text"] for r in _rows(LABELS / "train.jsonl") if r["origin"] == "synthetic"]
+    train = read_jsonl(LABELS / "train.jsonl")
+    real = {r["text"] for name in ("test.jsonl", "test-fresh.jsonl") for r in read_jsonl(LABELS / name)}
+    real |= {r["text"] for r in train if r["origin"] != "synthetic"}
+    synthetic = [r["text"] for r in train if r["origin"] == "synthetic"]
     assert len(set(synthetic)) == len(synthetic)
     assert not set(synthetic) & real
