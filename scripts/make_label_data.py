@@ -425,13 +425,17 @@ def apply_reviews(
     return labels, counts
 
 
+def in_order(labelled: dict) -> tuple[list[str], list[str]]:
+    """A labelled line's clusters and themes, in the taxonomy's order."""
+    return [c for c in CLUSTERS if c in labelled["clusters"]], [t for t in THEMES if t in labelled["themes"]]
+
+
 def record(u: Unit, split: str, fixes: dict[str, dict]) -> dict:
     """One output line; hand labels replace rule labels when present."""
     clusters, themes = rule_labels(u.text)
     fix = fixes.get(text_hash(u.text))
     if fix is not None:
-        clusters = [c for c in CLUSTERS if c in fix["clusters"]]
-        themes = [t for t in THEMES if t in fix["themes"]]
+        clusters, themes = in_order(fix)
     return {
         "text": u.text,
         "doc": u.doc,
@@ -460,12 +464,13 @@ def synthetic_rows(units: list[Unit]) -> list[dict]:
             if len(r["text"]) < MIN_CHARS or r["text"] in seen:
                 continue
             seen.add(r["text"])
+            clusters, themes = in_order(r)
             rows.append(
                 {
                     "text": r["text"],
                     "doc": r["doc"],
-                    "clusters": [c for c in CLUSTERS if c in r["clusters"]],
-                    "themes": [t for t in THEMES if t in r["themes"]],
+                    "clusters": clusters,
+                    "themes": themes,
                     "context": r.get("context"),
                     "split": "train",
                     "origin": "synthetic",
