@@ -56,6 +56,7 @@ MODEL_FILE = "model.joblib"
 MODEL_FORMAT = 3
 META_FILE = "metadata.json"
 KINDS = ("clusters", "themes")
+NAMED_LIST = 2  # clusters called by their own names in one sentence: a list of clusters
 __all__ = [
     "Classifier",
     "ModelError",
@@ -139,12 +140,31 @@ class Classifier:
             lex = np.array([[_score_of(pair[k], name) for name in labels] for pair in lexical])
             proba[kind] = self._probabilities(kind, data, x, lex, shares.get(kind))
             columns[kind] = self._labels(kind, proba[kind], lex)
-        clusters = self._inherit(readings, columns["clusters"], lexical)
+        named = self._with_named(texts, readings, columns["clusters"])
+        clusters = self._inherit(readings, named, lexical)
         pairs = [
             (own, with_implied_themes(self.taxonomy, own, themes))
             for own, themes in zip(clusters, columns["themes"], strict=True)
         ]
         return pairs, proba
+
+    def _with_named(
+        self, texts: list[str], readings: list[LabelPair], clusters: list[list[Label]]
+    ) -> list[list[Label]]:
+        """A sentence that calls several clusters by their names lists them (四年后的宁波将形成
+        数字产业、绿色石化、高端装备…): each named one is meant, however long the list.  The
+        models read a long list as diluted evidence and can drop a name from it."""
+        out = list(clusters)
+        for i, labels in enumerate(clusters):
+            if len(readings[i][0]) < NAMED_LIST:  # cheap filter: the lexicon found too few clusters
+                continue
+            named = self.lexicon.named_clusters(texts[i])
+            have = {lab.label for lab in labels}
+            if len(named) < NAMED_LIST or named <= have:
+                continue
+            added = [lab for lab in readings[i][0] if lab.label in named - have]
+            out[i] = sorted([*labels, *added], key=lambda lab: -lab.score)
+        return out
 
     @staticmethod
     def _inherit(

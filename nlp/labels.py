@@ -104,16 +104,22 @@ class TermMatcher:
         """Counts of strong and weak hits per label."""
         strong: Counter[str] = Counter()
         weak: Counter[str] = Counter()
-        if self.pattern is None:
-            return strong, weak
-        # full-width ＋ (互联网＋) is common in reports; the terms spell it "+"
-        text = compact(text).replace("＋", "+")
-        for m in self.pattern.finditer(text):
-            if self.skip_institution_names and in_institution_name(text, m.start(), m.end()):
-                continue
-            for label, is_strong in self.owners[m.group(0).lower()]:
+        for term in self.matches(text):
+            for label, is_strong in self.owners[term]:
                 (strong if is_strong else weak)[label] += 1
         return strong, weak
+
+    def matches(self, text: str) -> list[str]:
+        """The terms found (lower-cased), leftmost-longest, outside institution names if asked."""
+        if self.pattern is None:
+            return []
+        # full-width ＋ (互联网＋) is common in reports; the terms spell it "+"
+        text = compact(text).replace("＋", "+")
+        return [
+            m.group(0).lower()
+            for m in self.pattern.finditer(text)
+            if not (self.skip_institution_names and in_institution_name(text, m.start(), m.end()))
+        ]
 
 
 def in_institution_name(text: str, start: int, end: int) -> bool:
@@ -148,6 +154,10 @@ class LexiconLabeller:
         self._clusters = TermMatcher.build(taxonomy.clusters, taxonomy.neutral, skip_institution_names=True)
         self._themes = TermMatcher.build(taxonomy.themes, taxonomy.theme_neutral)
         self._cluster_order = {c: i for i, c in enumerate(taxonomy.cluster_labels)}
+        # a cluster's own name as a whole term: 绿色石化, 绿色石化产业, 绿色石化产业集群
+        self._names = {
+            form.lower(): c for c in taxonomy.cluster_labels for form in (c, f"{c}产业", f"{c}产业集群")
+        }
         self._theme_order = {c: i for i, c in enumerate(taxonomy.theme_labels)}
 
     def read(self, text: str) -> LabelPair:
@@ -185,6 +195,11 @@ class LexiconLabeller:
         if not scores:  # weak mentions count only when nothing stronger is said
             scores = {label: WEAK_SCORE for label in weak}
         return self._ordered(scores, self._cluster_order)
+
+    def named_clusters(self, text: str) -> set[str]:
+        """The clusters the sentence calls by their own name (a whole term, so 新能源汽车 does not
+        name 新能源), outside names of institutions."""
+        return {self._names[t] for t in self._clusters.matches(text) if t in self._names}
 
     def themes(self, text: str) -> list[Label]:
         strong, weak = self._themes.hits(text)

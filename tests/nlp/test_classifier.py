@@ -215,6 +215,17 @@ def test_spaces_inside_chinese_words_change_nothing(trained, taxonomy, tok):
     assert split == whole
 
 
+def test_a_list_of_cluster_names_keeps_every_name(trained, taxonomy, tok):
+    clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
+    every = "、".join(taxonomy.cluster_labels)
+    [(clusters, _)] = clf.predict([f"四年后的宁波将形成{every}等产业集群。"])
+    assert {lab.label for lab in clusters} == set(taxonomy.cluster_labels)
+    assert all(0 < lab.score <= 1 for lab in clusters)
+    # 新能源 inside a vehicle phrase is not the cluster's name
+    [(clusters, _)] = clf.predict(["壮大新能源和智能网联汽车、数字产业。"])
+    assert "新能源" not in {lab.label for lab in clusters}
+
+
 def test_label_report_prints_both_labellers_and_confusions(trained):
     text = label_report(trained[0], DATA)
     assert "classifier P/R/F1" in text and "lexicon P/R/F1" in text

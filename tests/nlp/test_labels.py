@@ -263,3 +263,24 @@ def test_names_of_institutions_events_and_parks_name_no_cluster(labeller, text):
 def test_institution_words_elsewhere_leave_the_industry(labeller, text, cluster):
     [(clusters, _)] = labeller.predict([text])
     assert cluster in names(clusters)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("做强绿色石化产业集群，提升高端装备产业能级。", {"绿色石化", "高端装备"}),
+        ("加快发展数字产业、新能源、量子科技。", {"数字产业", "新能源", "量子科技"}),
+        ("新能源汽车产量超过70万辆。", set()),  # a longer term: the vehicle, not the cluster
+        ("新能源和智能网联汽车产量成倍增长。", set()),
+        ("建设数字产业研究院。", set()),  # an institution's name
+        ("大力发展光伏、风电和储能。", set()),  # terms of a cluster, not its name
+    ],
+)
+def test_clusters_called_by_their_own_name(labeller, text, named):
+    assert labeller.named_clusters(text) == named
+
+
+@pytest.mark.parametrize("text", ["新能源和智能网联汽车产量成倍增长。", "推广新能源重卡和新能源乘用车。"])
+def test_new_energy_vehicles_are_high_end_equipment_not_new_energy(labeller, text):
+    [(clusters, _)] = labeller.predict([text])
+    assert names(clusters) == ["高端装备"]
