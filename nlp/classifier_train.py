@@ -199,8 +199,12 @@ def choose(
     evidence: list[np.ndarray] | None = None,
     folds: list[tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> list[Choice]:
-    """Per label, the (source, C, threshold) with the best out-of-fold F1; ties keep the simpler.
+    """Per label, the (source, C, threshold) with the best out-of-fold F1 averaged over the
+    threshold and its two neighbours on the grid; ties keep the simpler.
 
+    The average prefers a threshold on a broad plateau of F1 to a narrow peak: a
+    peak is where another partition of the same documents would choose otherwise
+    (outer CV over three inner partitions, corpora/models/README.md "Partition noise").
     "stack" is judged on cross-fitted stacked probabilities (the stacker of a row
     never saw that row), so it competes on equal terms with the other sources.
     """
@@ -208,10 +212,10 @@ def choose(
     for j in range(targets.shape[1]):
         y = targets[:, j].astype(bool)
         lex_f1 = f1(y, lexical[:, j].astype(bool))
-        best = Choice("lexicon", 0.0, 0.5, lex_f1, lex_f1)
+        best, best_score = Choice("lexicon", 0.0, 0.5, lex_f1, lex_f1), lex_f1
         learnable = int(y.sum()) >= config.min_learnable
         if learnable and "lexicon" not in config.sources:  # the lexicon only for rare labels
-            best = Choice("lexicon", 0.0, 0.5, -1.0, lex_f1)
+            best, best_score = Choice("lexicon", 0.0, 0.5, -1.0, lex_f1), -1.0
         if learnable:
             for source in config.sources:
                 if source == "lexicon" or (source == "stack" and (evidence is None or folds is None)):
@@ -220,9 +224,13 @@ def choose(
                     proba = oof[k, :, j]
                     if source == "stack":
                         proba = cross_stacked(proba, evidence[j], y, folds)  # type: ignore[index,arg-type]
-                    for t in sorted(THRESHOLDS, key=lambda t: (abs(t - 0.5), t)):
-                        score = f1(y, decide(source, proba, float(t), lexical[:, j]))
-                        if score > best.f1 + 1e-9:
-                            best = Choice(source, c, float(t), score, lex_f1)
+                    scores = [f1(y, decide(source, proba, float(t), lexical[:, j])) for t in THRESHOLDS]
+                    for i in sorted(
+                        range(len(THRESHOLDS)), key=lambda i: (abs(THRESHOLDS[i] - 0.5), THRESHOLDS[i])
+                    ):
+                        smoothed = float(np.mean(scores[max(0, i - 1) : i + 2]))
+                        if smoothed > best_score + 1e-9:
+                            best = Choice(source, c, float(THRESHOLDS[i]), scores[i], lex_f1)
+                            best_score = smoothed
         out.append(best)
     return out
