@@ -28,6 +28,10 @@ SEED = 0
 MIN_POSITIVES = 8  # fewer positives than this in a fit: no model is fitted
 MIN_CALIBRATION = 6  # positives needed for 3-fold sigmoid calibration of a linear SVM
 THRESHOLDS = np.round(np.arange(0.1, 0.91, 0.05), 2)
+# the order thresholds are tried in: nearest 0.5 first, so a tie keeps the more neutral one
+THRESHOLD_ORDER = tuple(
+    sorted(range(len(THRESHOLDS)), key=lambda i: (abs(THRESHOLDS[i] - 0.5), THRESHOLDS[i]))
+)
 SOURCES = ("lexicon", "model", "either", "stack")  # order = preference on ties
 STACK_C = 1.0  # the stacked model has a handful of dense inputs: mild regularisation
 
@@ -225,9 +229,7 @@ def choose(
                     if source == "stack":
                         proba = cross_stacked(proba, evidence[j], y, folds)  # type: ignore[index,arg-type]
                     scores = [f1(y, decide(source, proba, float(t), lexical[:, j])) for t in THRESHOLDS]
-                    for i in sorted(
-                        range(len(THRESHOLDS)), key=lambda i: (abs(THRESHOLDS[i] - 0.5), THRESHOLDS[i])
-                    ):
+                    for i in THRESHOLD_ORDER:
                         smoothed = float(np.mean(scores[max(0, i - 1) : i + 2]))
                         if smoothed > best_score + 1e-9:
                             best = Choice(source, c, float(THRESHOLDS[i]), scores[i], lex_f1)

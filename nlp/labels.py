@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from nlp.records import Label
-from nlp.taxonomy import Category, Taxonomy
+from nlp.taxonomy import Category, Taxonomy, name_terms
 
 LabelPair = tuple[list[Label], list[Label]]
 
@@ -154,10 +154,7 @@ class LexiconLabeller:
         self._clusters = TermMatcher.build(taxonomy.clusters, taxonomy.neutral, skip_institution_names=True)
         self._themes = TermMatcher.build(taxonomy.themes, taxonomy.theme_neutral)
         self._cluster_order = {c: i for i, c in enumerate(taxonomy.cluster_labels)}
-        # a cluster's own name as a whole term: 绿色石化, 绿色石化产业, 绿色石化产业集群
-        self._names = {
-            form.lower(): c for c in taxonomy.cluster_labels for form in (c, f"{c}产业", f"{c}产业集群")
-        }
+        self._names = {form.lower(): c for c in taxonomy.cluster_labels for form in name_terms(c)}
         self._theme_order = {c: i for i, c in enumerate(taxonomy.theme_labels)}
 
     def read(self, text: str) -> LabelPair:

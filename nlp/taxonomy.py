@@ -134,11 +134,16 @@ def _required(data: dict[str, Any], key: str, path: Path) -> Any:
     return data[key]
 
 
+def name_terms(label: str) -> tuple[str, ...]:
+    """The forms in which a text calls a cluster by its own name: 绿色石化, 绿色石化产业, 绿色石化产业集群."""
+    return (label, f"{label}产业", f"{label}产业集群")
+
+
 def _category(item: dict[str, Any], *, cluster: bool) -> Category:
     label = str(item["label"])
     terms = [str(t) for t in item.get("terms", [])]
     if cluster:  # a cluster's own name is always its strongest signal
-        terms = [label, f"{label}产业", f"{label}产业集群", *terms]
+        terms = [*name_terms(label), *terms]
     return Category(
         label=label,
         terms=tuple(dict.fromkeys(terms)),
