@@ -110,6 +110,24 @@ def bootstrap_interval(
     return interval, (float(np.percentile(gain, 2.5)), float(np.percentile(gain, 97.5)))
 
 
+def stratified_micro_f1(report: Report, kind: str, flagged: list[bool]) -> tuple[float, float, float]:
+    """Micro P/R/F1 with the flagged and unflagged sentences weighted to half each: the design of
+    the `test` split (as many sentences where the rule lexicon finds a cluster as others), so a
+    whole-document cross-validation can be read beside it.  `flagged` is in the report's order."""
+    counts = np.array(report.sentences[kind], dtype=float).reshape(-1, 3)
+    mask = np.asarray(flagged, dtype=bool)
+    if len(mask) != len(counts):
+        raise ValueError("one flag per scored sentence")
+    n_flag = int(mask.sum())
+    if n_flag in (0, len(mask)):
+        raise ValueError("both strata must hold sentences")
+    weights = np.where(mask, 0.5 / n_flag, 0.5 / (len(mask) - n_flag))
+    tp, fp, fn = (float((weights * counts[:, k]).sum()) for k in range(3))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]

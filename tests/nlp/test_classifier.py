@@ -294,8 +294,8 @@ def test_grouped_cv_trains_on_synthetic_rows_but_scores_only_real_ones(taxonomy,
     ]
     data = tmp_path / "with-synthetic.jsonl"
     data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + synthetic), "utf-8")
-    learned, lexical = grouped_cv(data, taxonomy, MINI, folds=2, tokenizer=tok)
-    assert learned.n == lexical.n == len(real)
+    learned, lexical, flagged = grouped_cv(data, taxonomy, MINI, folds=2, tokenizer=tok)
+    assert learned.n == lexical.n == len(flagged) == len(real)
     assert len(learned.sentences["themes"]) == len(real)  # no synthetic row was scored
     want = sum(len(r["themes"]) for r in real)
     assert learned.micro["themes"].tp + learned.micro["themes"].fn == want

@@ -4,7 +4,13 @@ calibration of the classifier's probabilities."""
 import numpy as np
 import pytest
 
-from nlp.classifier_eval import Report, bootstrap_interval, calibration, format_calibration
+from nlp.classifier_eval import (
+    Report,
+    bootstrap_interval,
+    calibration,
+    format_calibration,
+    stratified_micro_f1,
+)
 
 
 def _report(pairs: list[tuple[set[str], set[str]]]) -> Report:
@@ -73,3 +79,35 @@ def test_calibration_leaves_out_labels_without_a_probability():
     assert calibration(np.array([np.nan]), np.array([True])).pairs == 0
     text = format_calibration(cal, "themes")
     assert "2 sentence×label pairs" in text and "0.0–0.1: 1, 0.00→0.00" in text
+
+
+def test_stratified_f1_weighs_each_stratum_half():
+    report = Report()
+    # 1 flagged sentence, right; 3 unflagged sentences, each one false positive
+    report.add("themes", {"green"}, {"green"})
+    for _ in range(3):
+        report.add("themes", set(), {"new"})
+    p, r, f = stratified_micro_f1(report, "themes", [True, False, False, False])
+    # weights: flagged 1/2, each unflagged 1/6 -> tp 0.5, fp 0.5
+    assert (p, r) == pytest.approx((0.5, 1.0))
+    assert f == pytest.approx(2 / 3)
+    # the plain micro-F1 counts the three false positives in full
+    assert report.micro_f1("themes") == pytest.approx(2 / 5)
+
+
+def test_stratified_f1_with_equal_strata_is_the_plain_micro_f1():
+    report = Report()
+    report.add("clusters", {"新能源"}, {"新能源", "数字产业"})
+    report.add("clusters", {"高端装备"}, set())
+    stratified = stratified_micro_f1(report, "clusters", [True, False])
+    assert stratified[2] == pytest.approx(report.micro_f1("clusters"))
+
+
+def test_stratified_f1_needs_a_flag_per_sentence_and_both_strata():
+    report = Report()
+    report.add("themes", {"green"}, {"green"})
+    report.add("themes", set(), set())
+    with pytest.raises(ValueError):
+        stratified_micro_f1(report, "themes", [True])
+    with pytest.raises(ValueError):
+        stratified_micro_f1(report, "themes", [True, True])
