@@ -16,7 +16,7 @@ from pathlib import Path
 import jieba
 
 from nlp.classifier import KINDS, Classifier, fit, training_rows
-from nlp.classifier_eval import Report, format_side_by_side, label_set, stratified_micro_f1
+from nlp.classifier_eval import Report, format_side_by_side, format_stratified, label_set
 from nlp.classifier_train import Config, group_folds
 from nlp.labels import LexiconLabeller
 from nlp.segmenter import make_tokenizer
@@ -52,9 +52,11 @@ def grouped_cv(
         clf = Classifier(taxonomy, tokenizer, fitted.featurizer, fitted.models, {}, fitted.neighbours)
         held = [rows[i] for i in val_idx]
         texts, contexts = [r["text"] for r in held], [r.get("context") for r in held]
-        flagged += [bool(lexicon.clusters(t)) for t in texts]
-        for report, labeller in ((learned, clf), (lexical, lexicon)):
-            for row, pair in zip(held, labeller.predict(texts, contexts), strict=True):
+        readings = [lexicon.read(t) for t in texts]  # read once: the stratum flag and the lexicon's labels
+        flagged += [bool(clusters) for clusters, _ in readings]
+        predictions = (clf.predict(texts, contexts), lexicon.predict(texts, contexts, readings))
+        for report, pairs in zip((learned, lexical), predictions, strict=True):
+            for row, pair in zip(held, pairs, strict=True):
                 for kind, got in zip(KINDS, pair, strict=True):
                     report.add(kind, set(row.get(kind, [])), label_set(got))
     return learned, lexical, flagged
@@ -69,20 +71,6 @@ def main() -> None:
     learned, lexical, flagged = grouped_cv(args.data, load_taxonomy(args.taxonomy), folds=args.folds)
     print(format_side_by_side(learned, lexical, f"grouped {args.folds}-fold CV on {args.data.name}"))
     print(format_stratified(learned, lexical, flagged))
-
-
-def format_stratified(learned: Report, lexical: Report, flagged: list[bool]) -> str:
-    """The CV figures reweighted to the `test` split's design (half the sentences name a cluster)."""
-    lines = [
-        f"stratified like `test` ({sum(flagged)} of {len(flagged)} sentences name a cluster; each half weighs 1/2):"
-    ]
-    for kind in KINDS:
-        ours, lex = (stratified_micro_f1(r, kind, flagged) for r in (learned, lexical))
-        lines.append(
-            f"  {kind:<9} classifier P/R/F1 {ours[0]:.3f}/{ours[1]:.3f}/{ours[2]:.3f}"
-            f"  lexicon {lex[0]:.3f}/{lex[1]:.3f}/{lex[2]:.3f}"
-        )
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,13 @@ WS = re.compile(r"\s+")
 ROUGH_SPLIT = re.compile(r"(?<=[。！？；!?;])|\n+")
 
 
+def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 from (possibly weighted) counts; 0 where undefined."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -34,9 +41,7 @@ class Counts:
 
     @property
     def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(self.tp, self.fp, self.fn)
 
 
 @dataclass
@@ -123,9 +128,7 @@ def stratified_micro_f1(report: Report, kind: str, flagged: list[bool]) -> tuple
         raise ValueError("both strata must hold sentences")
     weights = np.where(mask, 0.5 / n_flag, 0.5 / (len(mask) - n_flag))
     tp, fp, fn = (float((weights * counts[:, k]).sum()) for k in range(3))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return prf(tp, fp, fn)
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -268,6 +271,17 @@ def format_side_by_side(
             pairs = report.confusions[kind].most_common(top)
             text = ", ".join(f"{g}→{p} ×{n}" for (g, p), n in pairs) or "none"
             lines.append(f"  top confusions ({name}, gold→predicted): {text}")
+    return "\n".join(lines)
+
+
+def format_stratified(learned: Report, lexicon: Report, flagged: list[bool]) -> str:
+    """Micro P/R/F1 reweighted to the `test` split's design (half the sentences name a cluster)."""
+    lines = [
+        f"stratified like `test` ({sum(flagged)} of {len(flagged)} sentences name a cluster; each half weighs 1/2):"
+    ]
+    for kind in KINDS:
+        ours, lex = (stratified_micro_f1(r, kind, flagged) for r in (learned, lexicon))
+        lines.append(f"  {kind:<9} classifier P/R/F1 {_prf(ours)}  lexicon {_prf(lex)}")
     return "\n".join(lines)
 
 
