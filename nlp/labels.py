@@ -39,6 +39,9 @@ INSTITUTION_WORDS = re.compile(
     r"实验室|研究院|研究所|研究中心|创新中心|联盟|博览会|展览会|交易会|大会|论坛|峰会|产业园|园区"
 )
 CLAUSE_END = re.compile(r"[，；。：,;:！？]")
+# A clause that speaks of industry, for `industry_only` terms (推动中医药事业和产业高质量发展,
+# 提高中医药现代化、产业化水平, but not 推进中医药传承创新发展).
+INDUSTRY_CLAUSE_WORDS = re.compile(r"产业|制造|企业|工业")
 INSTITUTION_REACH = 30  # characters after the term within which the name must end
 INHERIT_FACTOR = 0.6  # inherited labels are less certain than named ones
 WEAK_SCORE = 0.5
@@ -84,21 +87,36 @@ class TermMatcher:
     pattern: re.Pattern[str] | None
     owners: dict[str, tuple[tuple[str, bool], ...]]  # term -> ((label, strong), ...)
     skip_institution_names: bool = False  # clusters: 人工智能实验室 is a lab, not the industry
+    industry_only: frozenset[str] = frozenset()  # lower-cased terms that need an industry clause
 
     @classmethod
     def build(
-        cls, categories: tuple[Category, ...], neutral: tuple[str, ...], skip_institution_names: bool = False
+        cls,
+        categories: tuple[Category, ...],
+        neutral: tuple[str, ...],
+        skip_institution_names: bool = False,
+        qualify: bool = True,
     ) -> TermMatcher:
+        """`qualify`: apply the lexicon's rule that industry-only terms count in industry clauses
+        only; the plain keyword baseline counts every term everywhere."""
         owners: dict[str, list[tuple[str, bool]]] = {t: [] for t in neutral}
         for cat in categories:
-            for term in cat.terms:
+            for term in (*cat.terms, *cat.industry_only):
                 owners.setdefault(term, []).append((cat.label, True))
             for term in cat.weak:
                 owners.setdefault(term, []).append((cat.label, False))
         # Longest first: Python's alternation takes the first branch that matches.
         terms = sorted(owners, key=lambda t: (-len(t), t))
         pattern = re.compile("|".join(map(_term_pattern, terms)), re.IGNORECASE) if terms else None
-        return cls(pattern, {t.lower(): tuple(v) for t, v in owners.items()}, skip_institution_names)
+        industry_only = (
+            frozenset(t.lower() for cat in categories for t in cat.industry_only) if qualify else frozenset()
+        )
+        return cls(
+            pattern,
+            {t.lower(): tuple(v) for t, v in owners.items()},
+            skip_institution_names,
+            industry_only,
+        )
 
     def hits(self, text: str) -> tuple[Counter[str], Counter[str]]:
         """Counts of strong and weak hits per label."""
@@ -115,11 +133,15 @@ class TermMatcher:
             return []
         # full-width ＋ (互联网＋) is common in reports; the terms spell it "+"
         text = compact(text).replace("＋", "+")
-        return [
-            m.group(0).lower()
-            for m in self.pattern.finditer(text)
-            if not (self.skip_institution_names and in_institution_name(text, m.start(), m.end()))
-        ]
+        found = []
+        for m in self.pattern.finditer(text):
+            term = m.group(0).lower()
+            if self.skip_institution_names and in_institution_name(text, m.start(), m.end()):
+                continue
+            if term in self.industry_only and not in_industry_clause(text, m.start(), m.end()):
+                continue  # still matched, so it shadows the shorter terms inside it
+            found.append(term)
+        return found
 
 
 def in_institution_name(text: str, start: int, end: int) -> bool:
@@ -129,6 +151,18 @@ def in_institution_name(text: str, start: int, end: int) -> bool:
     stop = CLAUSE_END.search(text, end)
     limit = min(stop.start() if stop else len(text), end + INSTITUTION_REACH)
     return any(w.end() > end for w in INSTITUTION_WORDS.finditer(text, start, limit))
+
+
+def in_industry_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of industry (an INDUSTRY_CLAUSE_WORDS
+    word outside the term itself; 、 does not end a clause)."""
+    before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+    stop = CLAUSE_END.search(text, end)
+    clause_start, clause_end = (before[-1] if before else 0), (stop.start() if stop else len(text))
+    return bool(
+        INDUSTRY_CLAUSE_WORDS.search(text, clause_start, start)
+        or INDUSTRY_CLAUSE_WORDS.search(text, end, clause_end)
+    )
 
 
 def _term_pattern(term: str) -> str:
@@ -217,7 +251,10 @@ class KeywordLabeller:
     heading, no implied themes."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self._matchers = (TermMatcher.build(taxonomy.clusters, ()), TermMatcher.build(taxonomy.themes, ()))
+        self._matchers = (
+            TermMatcher.build(taxonomy.clusters, (), qualify=False),
+            TermMatcher.build(taxonomy.themes, (), qualify=False),
+        )
         self._orders = (taxonomy.cluster_labels, taxonomy.theme_labels)
 
     def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:

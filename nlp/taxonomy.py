@@ -28,6 +28,9 @@ class Category:
     label: str
     terms: tuple[str, ...]
     weak: tuple[str, ...] = ()  # side mentions: count only when nothing strong matched
+    # strong only in a clause that speaks of industry (中医药 is a public service as often as
+    # an industry): elsewhere they label nothing, like neutral phrases
+    industry_only: tuple[str, ...] = ()
     name: str | None = None  # display name (themes: 绿色化, 新型化, 高端化)
     tier: str | None = None
     code: str | None = None
@@ -74,7 +77,7 @@ class Taxonomy:
         """Every multi-character CJK term, sorted: jieba's user dictionary."""
         words: set[str] = set()
         for cat in (*self.clusters, *self.themes):
-            words.update((cat.label, *cat.terms, *cat.weak))
+            words.update((cat.label, *cat.terms, *cat.weak, *cat.industry_only))
         words.update(self.neutral)
         words.update(self.theme_neutral)
         return sorted(w for w in words if len(w) > 1 and any("\u4e00" <= ch <= "\u9fff" for ch in w))
@@ -148,6 +151,7 @@ def _category(item: dict[str, Any], *, cluster: bool) -> Category:
         label=label,
         terms=tuple(dict.fromkeys(terms)),
         weak=tuple(str(t) for t in item.get("weak", [])),
+        industry_only=tuple(str(t) for t in item.get("industry_only", [])),
         name=item.get("name"),
         tier=item.get("tier"),
         code=item.get("code"),

@@ -284,3 +284,24 @@ def test_clusters_called_by_their_own_name(labeller, text, named):
 def test_new_energy_vehicles_are_high_end_equipment_not_new_energy(labeller, text):
     [(clusters, _)] = labeller.predict([text])
     assert names(clusters) == ["高端装备"]
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        ("推动中医药事业和产业高质量发展。", True),
+        ("提高中医药现代化、产业化水平。", True),  # 、 does not end the clause
+        ("中医药、生态食品等产业加快发展壮大。", True),
+        ("推进中医药传承创新发展。", False),  # a public service
+        ("实施中医药振兴发展重大工程，推动制造业升级。", False),  # industry only in another clause
+    ],
+)
+def test_tcm_names_modern_health_only_where_its_clause_speaks_of_industry(labeller, text, health):
+    [(clusters, _)] = labeller.predict([text])
+    assert ("现代健康" in names(clusters)) is health
+
+
+def test_plain_keywords_count_industry_only_terms_everywhere():
+    keywords = KeywordLabeller(load_taxonomy("ningbo-361-2023"))
+    [(clusters, _)] = keywords.predict(["推进中医药传承创新发展。"])
+    assert names(clusters) == ["现代健康"]

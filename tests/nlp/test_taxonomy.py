@@ -43,10 +43,14 @@ def test_second_scheme_selectable_by_name():
 
 def test_load_by_path(tmp_path):
     path = tmp_path / "tiny.yaml"
-    path.write_text("name: tiny\nversion: '1'\nclusters:\n  - {label: 甲, terms: [乙丙]}\n", encoding="utf-8")
+    path.write_text(
+        "name: tiny\nversion: '1'\nclusters:\n  - {label: 甲, terms: [乙丙], industry_only: [丁戊]}\n",
+        encoding="utf-8",
+    )
     tax = load_taxonomy(str(path))
     assert tax.cluster_labels == ["甲"] and tax.themes == ()
-    assert tax.dictionary_words() == ["乙丙", "甲产业", "甲产业集群"]
+    assert tax.cluster("甲").industry_only == ("丁戊",)
+    assert tax.dictionary_words() == ["丁戊", "乙丙", "甲产业", "甲产业集群"]
 
 
 def test_unknown_name_is_a_clear_error():
