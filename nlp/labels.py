@@ -42,6 +42,9 @@ CLAUSE_END = re.compile(r"[，；。：,;:！？]")
 # A clause that speaks of industry, for `industry_only` terms (推动中医药事业和产业高质量发展,
 # 提高中医药现代化、产业化水平, but not 推进中医药传承创新发展).
 INDUSTRY_CLAUSE_WORDS = re.compile(r"产业|制造|企业|工业")
+# A theme's own name (绿色化, 高端化) followed by one of these is the start of a chemical word
+# (绿色化工, 高端化学品), not the -ization that names the theme.
+NOT_AFTER_THEME_NAME = "工肥学纤妆"
 INSTITUTION_REACH = 30  # characters after the term within which the name must end
 INHERIT_FACTOR = 0.6  # inherited labels are less certain than named ones
 WEAK_SCORE = 0.5
@@ -190,6 +193,16 @@ class LexiconLabeller:
         self._cluster_order = {c: i for i, c in enumerate(taxonomy.cluster_labels)}
         self._names = {form.lower(): c for c in taxonomy.cluster_labels for form in name_terms(c)}
         self._theme_order = {c: i for i, c in enumerate(taxonomy.theme_labels)}
+        self._theme_names = {t.name: t.label for t in taxonomy.themes if t.name}
+        self._theme_name_pattern = (
+            re.compile(
+                "(?:"
+                + "|".join(map(re.escape, sorted(self._theme_names, key=len, reverse=True)))
+                + f")(?![{NOT_AFTER_THEME_NAME}])"
+            )
+            if self._theme_names
+            else None
+        )
 
     def read(self, text: str) -> LabelPair:
         """The clusters and themes the sentence names itself (no heading, no implied themes)."""
@@ -238,6 +251,12 @@ class LexiconLabeller:
         for label in weak:
             scores.setdefault(label, WEAK_SCORE)
         return self._ordered(scores, self._theme_order)
+
+    def named_themes(self, text: str) -> set[str]:
+        """The themes the sentence calls by their own name (绿色化、新型化、高端化)."""
+        if self._theme_name_pattern is None:
+            return set()
+        return {self._theme_names[m.group(0)] for m in self._theme_name_pattern.finditer(compact(text))}
 
     @staticmethod
     def _ordered(scores: dict[str, float], order: dict[str, int]) -> list[Label]:

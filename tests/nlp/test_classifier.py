@@ -226,6 +226,16 @@ def test_a_list_of_cluster_names_keeps_every_name(trained, taxonomy, tok):
     assert "新能源" not in {lab.label for lab in clusters}
 
 
+def test_a_theme_called_by_its_name_is_kept(trained, taxonomy, tok):
+    clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
+    every = "、".join(taxonomy.cluster_labels)
+    text = f"宁波将形成{every}等产业集群，逐步建立以绿色化、新型化、高端化为主要特征的产业体系。"
+    [(_, themes)], proba = clf.label([text])
+    assert {lab.label for lab in themes} == {"green", "new", "high-end"}
+    # a theme the models left out is added at their probability, but at least the rule's floor
+    assert all(0.9 <= lab.score <= 1 for lab in themes)
+
+
 def test_label_report_prints_both_labellers_and_confusions(trained):
     text = label_report(trained[0], DATA)
     assert "classifier P/R/F1" in text and "lexicon P/R/F1" in text
@@ -270,6 +280,13 @@ def test_full_model_labels_clear_cases_and_beats_the_lexicon(tmp_path, taxonomy,
     for (text, label), (clusters, themes) in zip(CLEAR_THEMES, preds[len(CLEAR_CLUSTERS) :], strict=False):
         assert clusters == [] and [lab.label for lab in themes] == [label], text
     assert all(c == [] and t == [] for c, t in preds[-4:])
+    # a long list of clusters dilutes the models' reading of 高端化, and no labelled
+    # sentence says 新型化: the themes called by name must still be there
+    every = "、".join(taxonomy.cluster_labels)
+    [(_, themes)] = clf.predict(
+        [f"宁波将形成{every}等产业集群，建立以绿色化、新型化、高端化为主要特征的体系。"]
+    )
+    assert {lab.label for lab in themes} == {"green", "new", "high-end"}
     test = root / "corpora/labels/test.jsonl"
     learned, lexicon = evaluate_labels(clf, test), evaluate_labels(LexiconLabeller(taxonomy), test)
     for kind in ("clusters", "themes"):

@@ -280,6 +280,21 @@ def test_clusters_called_by_their_own_name(labeller, text, named):
     assert labeller.named_clusters(text) == named
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("逐步建立以绿色化、新型化、高端化为主要特征的产业集群体系。", {"green", "new", "high-end"}),
+        ("推动制造业高端化、智能化、绿色化发展。", {"high-end", "green"}),
+        ("推进产业绿色化改造。", {"green"}),
+        ("岳阳绿色化工高新区开工建设。", set()),  # 化工: a chemical park, not -ization
+        ("发展高端化学品和绿色化肥。", set()),
+        ("推动绿色低碳发展，培育新兴产业。", set()),  # terms of the themes, not their names
+    ],
+)
+def test_themes_called_by_their_own_name(labeller, text, named):
+    assert labeller.named_themes(text) == named
+
+
 @pytest.mark.parametrize("text", ["新能源和智能网联汽车产量成倍增长。", "推广新能源重卡和新能源乘用车。"])
 def test_new_energy_vehicles_are_high_end_equipment_not_new_energy(labeller, text):
     [(clusters, _)] = labeller.predict([text])
