@@ -4,7 +4,7 @@ import numpy as np
 
 from nlp.classifier_train import Config, choose, decide, f1
 
-MODEL_ONLY = Config(sources=("model",), c_grid=(1.0,), min_learnable=1)
+MODEL_ONLY = Config(sources=("model",), c_grid=(1.0,), min_learnable=1, threshold_rule="plateau")
 
 
 def test_thresholds_are_chosen_on_a_plateau_of_f1_not_a_narrow_peak():
@@ -19,6 +19,18 @@ def test_thresholds_are_chosen_on_a_plateau_of_f1_not_a_narrow_peak():
     [chosen] = choose(y[:, None], proba[None, :, None], no_lexicon, MODEL_ONLY)
     assert chosen.source == "model" and chosen.threshold == 0.25
     assert chosen.f1 == f1(y, decide("model", proba, 0.25, no_lexicon[:, 0]))  # the raw F1 is reported
+
+
+def test_half_f1_rule_sets_the_threshold_to_half_the_best_f1():
+    # the same probabilities: the best F1 is 0.889 (at 0.8), so the threshold is the grid
+    # value nearest 0.444, whatever F1 that threshold happens to score on these rows
+    y = np.array([True] * 10 + [False] * 10)
+    proba = np.array([0.82] * 8 + [0.32] * 2 + [0.78] * 4 + [0.12] * 6)
+    no_lexicon = np.zeros((20, 1), dtype=bool)
+    half = Config(sources=("model",), c_grid=(1.0,), min_learnable=1, threshold_rule="half_f1")
+    [chosen] = choose(y[:, None], proba[None, :, None], no_lexicon, half)
+    assert chosen.source == "model" and chosen.threshold == 0.45
+    assert chosen.f1 == f1(y, decide("model", proba, 0.45, no_lexicon[:, 0]))
 
 
 def test_a_label_too_rare_to_learn_is_left_to_the_lexicon():
