@@ -32,6 +32,7 @@ THRESHOLDS = np.round(np.arange(0.1, 0.91, 0.05), 2)
 THRESHOLD_ORDER = tuple(
     sorted(range(len(THRESHOLDS)), key=lambda i: (abs(THRESHOLDS[i] - 0.5), THRESHOLDS[i]))
 )
+THRESHOLD_RULES = ("plateau", "half_f1")
 SOURCES = ("lexicon", "model", "either", "stack")  # order = preference on ties
 STACK_C = 1.0  # the stacked model has a handful of dense inputs: mild regularisation
 
@@ -225,6 +226,8 @@ def choose(
     "stack" is judged on cross-fitted stacked probabilities (the stacker of a row
     never saw that row), so it competes on equal terms with the other sources.
     """
+    if config.threshold_rule not in THRESHOLD_RULES:
+        raise ValueError(f"threshold_rule {config.threshold_rule!r}: not one of {THRESHOLD_RULES}")
     out = []
     for j in range(targets.shape[1]):
         y = targets[:, j].astype(bool)

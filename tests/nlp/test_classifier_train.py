@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nlp.classifier_train import Config, choose, decide, f1
 
@@ -31,6 +32,8 @@ def test_half_f1_rule_sets_the_threshold_to_half_the_best_f1():
     [chosen] = choose(y[:, None], proba[None, :, None], no_lexicon, half)
     assert chosen.source == "model" and chosen.threshold == 0.45
     assert chosen.f1 == f1(y, decide("model", proba, 0.45, no_lexicon[:, 0]))
+    with pytest.raises(ValueError, match="threshold_rule"):
+        choose(y[:, None], proba[None, :, None], no_lexicon, Config(threshold_rule="peak"))
 
 
 def test_a_label_too_rare_to_learn_is_left_to_the_lexicon():
