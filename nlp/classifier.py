@@ -180,11 +180,14 @@ class Classifier:
             missing = self.lexicon.named_themes(texts[i]) - {lab.label for lab in labels}
             if not missing:
                 continue
-            added = []
-            for name in missing:
-                p = proba[i, names.index(name)] if name in names else np.nan
-                score = NAMED_THEME_SCORE if np.isnan(p) else max(float(p), NAMED_THEME_SCORE)
-                added.append(Label(label=name, score=round(score, 3)))
+            # every theme has a column; NaN where the lexicon decides it
+            added = [
+                Label(
+                    label=name,
+                    score=round(max(float(np.nan_to_num(proba[i, names.index(name)])), NAMED_THEME_SCORE), 3),
+                )
+                for name in missing
+            ]
             out[i] = sorted([*labels, *added], key=lambda lab: -lab.score)
         return out
 
