@@ -320,3 +320,21 @@ def test_plain_keywords_count_industry_only_terms_everywhere():
     keywords = KeywordLabeller(load_taxonomy("ningbo-361-2023"))
     [(clusters, _)] = keywords.predict(["推进中医药传承创新发展。"])
     assert names(clusters) == ["现代健康"]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("全市土壤环境质量总体保持稳定。", "green"),
+        ("统筹推进山水林田湖草沙一体化保护和系统治理。", "green"),
+        ("坚持生态优先、绿色发展。", "green"),
+        ("调整优化运输结构，推进大宗货物“公转铁”。", "green"),
+        ("扩大“新三样”产品出口。", "green"),
+        ("组建省级数据交易中心。", "new"),
+        ("加快新旧动能转换，打造经济发展新引擎。", "new"),
+        ("全年突破重大技术50项。", "high-end"),
+    ],
+)
+def test_theme_terms_of_taxonomy_2023_14(labeller, text, theme):
+    [(_, themes)] = labeller.predict([text])
+    assert theme in names(themes)
