@@ -21,21 +21,24 @@ _GOVERNING_VERB = re.compile(
     r"集聚|聚集|汇聚|吸引|吸纳)"
     r"(?![量率数者值区地])"  # 拥有量, 完成率, 集聚区, 建成区: part of an indicator's name, not a verb
 )
+# lead-ins also drop conjunctions and prepositions (但赤字率, 把居民消费价格…, 由中央代地方发债,
+# 和改造排水管网 in a list): no indicator's name starts with them
 _LEAD_IN = re.compile(
     r"(?:(?:[“\"]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度|[上下]半年|明年|我们的|"
     r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
-    r"(?:建成|达产|投产|完工|竣工|运营|改造)后|这|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
+    r"(?:建成|达产|投产|完工|竣工|运营|改造)后|但是|但|而且|把(?![握关])|由(?![于此])|和(?![平谐美睦])|这|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
 )
 _TAIL = re.compile(
     r"(?:(?:增长|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降到|降至|减少|"
-    r"增至|增加到|达到|达|突破|超过|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
+    r"增至|增加到|达到|达|突破|(?<![设确制规锁限])定[在为]|超过|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
     r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期|预算)?[高低]?|(?:高于|低于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|为|是|在|约|近|将近|接近|分别占(?:全国|全省|全市|全区)?|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
     r"的|了|再|首次|完成|录得|跃上|(?<!打)破|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|连跨|跨越|扩大|缩小|全年|总体|预计|可达|可)\s*)+$"
 )
 # 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
 _SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")
 _GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
+_BARE_CHANGE = re.compile(r"增长|增速|增幅")
 # Verbs whose object names what is counted: 再解决6000万农村人口, 帮助残疾人158万
 _OBJECT_VERBS = "解决|使用|守住|惠及|资助|帮助|安置|救助"
 _ACTION_END = re.compile(
@@ -100,7 +103,10 @@ def _left_span(sentence: str, start: int, pos: int) -> tuple[int, int] | None:
     tail = _TAIL.search(segment)
     end = start + (tail.start() if tail else len(segment))
     goal = _GOAL_WORDS.search(sentence, start, end)  # 经济增长预期目标为: 增长 is part of the name
-    end = goal.start() if goal else end
+    if goal and not _BARE_CHANGE.fullmatch(
+        sentence, skip_lead_in(sentence, start, goal.start()), goal.start()
+    ):
+        end = goal.start()  # but 把增长预期目标定在: a bare 增长 names nothing, the goal stays
     lead = _LEAD_IN.match(sentence, start, end)
     if lead:
         start = lead.end()

@@ -240,6 +240,26 @@ def test_a_verb_before_a_count_leaves_the_subject_to_its_object() -> None:
     assert q["18亿亩"].subject == "耕地红线"
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("经过反复权衡，把增长预期目标定在7.5%左右。", "7.5%", "增长预期目标"),
+        ("把经济增长预期目标定为6%。", "6%", "经济增长"),
+        ("财政赤字有所增加，但赤字率稳定在2.1%。", "2.1%", "赤字率"),
+        ("中央财政赤字9500亿元，由中央代地方发债4000亿元。", "4000亿元", "中央代地方发债"),
+        ("新建燃气管网1000公里和改造排水管网3000公里。", "3000公里", "改造排水管网"),
+        ("和平区新增就业2万人。", "2万人", "和平区新增就业"),  # 和 of a name stays
+    ],
+)
+def test_conjunctions_and_prepositions_open_no_subject(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2014))[raw].subject == subject
+
+
+def test_a_verb_ending_in_ding_is_not_cut() -> None:
+    # 定为 ends the name (把…定为6%), but 设定为 and 确定为 are whole verbs: no half of them stays
+    assert not by_raw(extract("今年预期目标设定为5%左右。"))["5%"].subject.endswith("设")
+
+
 def test_listed_rates_share_their_head() -> None:
     q = extract("花生种植、收获机械化率分别达到65%和55%。")
     assert [x.subject for x in q] == ["花生种植机械化率", "收获机械化率"]
