@@ -52,6 +52,9 @@ _PARALLEL = re.compile(r"[\u4e00-\u9fff]{1,3}?[一二两三四五六七八九十
 _PARALLEL_BEFORE = re.compile(r"[一二两三四五六七八九十][个种条项][\u4e00-\u9fff]{1,3}$")
 _SLOGAN_HEAD = re.compile(r"[一二两三四五六七八九十百千万]+[个条项大张]?")
 _SLOGAN_ALL = re.compile(r"(?=.*[个条项大+])[\d一二两三四五六七八九十百千万个条项大+]{3,}")
+# 七次、八次、九次全会: each ordinal of a listed meeting shares the 届 before and the 全会 after
+_MEETING_AFTER = re.compile(r"(?:[、和及至][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会)")
+_MEETING_BEFORE = re.compile(r"届(?:[一二三四五六七八九十]+次[、和及至])+$")
 _POLITICAL = re.compile(
     r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|[“\"])|项(?:基本)?(?:规定|原则)"
 )
@@ -129,7 +132,10 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
     if before in _OPEN_QUOTES and (after in _CLOSE_QUOTES or all(ch in _CN_SMALL for ch in num)):
         return "name"  # “361”, “两个毫不动摇”, “三个一百年”
     if unit == "次" and (
-        ORDINAL_AFTER.match(t, end) or t.startswith(("全会", "全体会议", "会议"), end) or before == "届"
+        ORDINAL_AFTER.match(t, end)
+        or _MEETING_AFTER.match(t, end)
+        or before == "届"
+        or _MEETING_BEFORE.search(t, max(0, start - 24), start)
     ):
         return "ordinal"  # 十三届五次全会
     return "quantity"

@@ -177,6 +177,7 @@ def test_doubling_is_an_increase_in_times(text: str, times: float) -> None:
         "font-size:12px", "8:30开会", "万亿级产业集群", "万元国内生产总值能耗", "千方百计",
         "坚持“两个毫不动摇”", "中央八项规定", "成立75周年", "6个工作日", "PM2.5浓度", "5G基站",
         "2025%E5%B9%B4", "两位数增长", "2023年至2025年", "重点做好八个方面工作", "二次污染", "30万吨级泊位", "十三届五次全会",
+        "省委十一届七次、八次、九次全会", "十四届人大二次和三次会议",
     ],
 )  # fmt: skip
 def test_not_quantities(text: str) -> None:
