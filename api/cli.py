@@ -30,6 +30,12 @@ app = typer.Typer(
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL [env POLICYSCOPE_DB].")]
 Sources = Annotated[list[str], typer.Argument(help="Files, folders, URLs or source-list files.")]
+IncludeDuplicatesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-duplicates", help="Also copies of stored texts (the same report stored from another file)."
+    ),
+]
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -50,6 +56,14 @@ def report_failures(outcomes: list[batch.Outcome]) -> int:
     for outcome in failed:
         typer.echo(f"error: {outcome.error}", err=True)
     return len(failed)
+
+
+def report_copies(copies: list[tuple[str, str]]) -> None:
+    for source, original in copies:
+        typer.echo(
+            f"{source}: same text as stored document {original[:12]}, so left out of queries and trends"
+            " (--include-duplicates shows it)"
+        )
 
 
 @app.command()
@@ -114,6 +128,7 @@ def ingest(
     except batch.BatchError as exc:
         raise fail(str(exc), 2) from exc
     errors = report_failures(failed + tally.outcomes)
+    report_copies(tally.copies)
     typer.echo(f"{tally.new} new, {tally.unchanged} already stored, {errors} failed")
     if errors:
         raise typer.Exit(1)
@@ -147,6 +162,7 @@ def poll(
         except batch.BatchError as exc:
             raise fail(str(exc), 2) from exc
         errors = report_failures(tally.outcomes)
+        report_copies(tally.copies)
         typer.echo(f"{tally.new} new, {tally.unchanged} unchanged, {errors} failed")
         if once or not settings.poll_interval:
             raise typer.Exit(1 if errors else 0)
@@ -175,6 +191,7 @@ def quantities(
     theme: Annotated[str | None, typer.Option(help="green, new or high-end.")] = None,
     region: Annotated[str | None, typer.Option(help="Region, e.g. 宁波.")] = None,
     q: Annotated[str | None, typer.Option("--q", help="Text in the sentence.")] = None,
+    include_duplicates: IncludeDuplicatesOpt = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, json, xlsx or parquet.")] = "table",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
     db: DbOpt = None,
@@ -188,7 +205,10 @@ def quantities(
     _check_choice("--theme", theme, ("green", "new", "high-end"))
     if fmt in ("xlsx", "parquet") and out is None:
         raise fail(f"--format {fmt} writes a binary file: give --out FILE", 2)
-    query = quantity_query(kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q)
+    query = quantity_query(
+        kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q,
+        include_duplicates=include_duplicates,
+    )  # fmt: skip
     items = list(all_quantities(Store(settings_from(db=db).db), query))
     show_quantities(items, fmt, out, output_console())
 
@@ -205,6 +225,7 @@ def sentences(
     kind: Annotated[str | None, typer.Option(help="Document kind: policy, news or other.")] = None,
     q: Annotated[str | None, typer.Option("--q", help="Text in the sentence.")] = None,
     headings: Annotated[bool, typer.Option("--headings", help="Include headings.")] = False,
+    include_duplicates: IncludeDuplicatesOpt = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
     db: DbOpt = None,
@@ -219,7 +240,7 @@ def sentences(
     _check_choice("--kind", kind, ("policy", "news", "other"))
     query = sentence_query(
         cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
-        headings=headings,
+        headings=headings, include_duplicates=include_duplicates,
     )  # fmt: skip
     try:
         items = list(all_sentences(Store(settings_from(db=db).db), query))

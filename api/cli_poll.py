@@ -38,6 +38,7 @@ class Tally:
     new: int = 0
     unchanged: int = 0  # already stored, known from an earlier poll, or a feed that answered 304
     outcomes: list[batch.Outcome] = field(default_factory=list)
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (source, id of the stored original)
 
     @property
     def failures(self) -> list[batch.Outcome]:
@@ -148,6 +149,8 @@ def store_all(
         for outcome in outcomes:
             if outcome.analysis is not None and store.save_analysis(outcome.analysis, outcome.term_counts):
                 tally.new += 1
+                if original := store.duplicate_of(outcome.analysis.document.id):
+                    tally.copies.append((outcome.source, original))
             elif not outcome.error:
                 tally.unchanged += 1
             tally.outcomes.append(outcome)

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from nlp.records import Analysis
-from store import codec, jobs, queries, terms
+from store import codec, duplicates, jobs, queries, terms
 from store.engine import make_engine, migrate
 from store.models import documents, quantities, sentence_labels, sentences, term_counts
 from store.queries import QuantityQuery, SentenceQuery
@@ -45,14 +45,28 @@ class Store:
         doc_id = analysis.document.id
         if self.has_document(doc_id):
             return False
+        chars, text_sketch = duplicates.fingerprint(analysis.document.text)
+        # looked up before the write transaction, so that one stays insert-only (no stale-read
+        # conflicts between concurrent SQLite writers); two copies saved at the same instant
+        # may both stay originals
+        with self.engine.connect() as conn:
+            original = duplicates.find_original(conn, text_sketch, chars)
+        copy = {"text_chars": chars, "sketch": text_sketch, "duplicate_of": original}
         try:
             with self.engine.begin() as conn:
-                _write(conn, analysis, term_counts or {})
+                _write(conn, analysis, term_counts or {}, copy)
         except IntegrityError:
             if self.has_document(doc_id):  # another writer saved the same bytes first
                 return False
             raise
         return True
+
+    def duplicate_of(self, doc_id: str) -> str | None:
+        """The id of the stored original this document's text repeats, or None."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(documents.c.duplicate_of).where(documents.c.id == doc_id)
+            ).scalar_one_or_none()
 
     def get_analysis(self, doc_id: str) -> Analysis | None:
         with self.engine.connect() as conn:
@@ -73,9 +87,13 @@ class Store:
         kind: str | None = None,
         cursor: str | None = None,
         limit: int = 50,
+        include_duplicates: bool = False,
     ) -> tuple[list[dict[str, Any]], str | None]:
         with self.engine.connect() as conn:
-            return queries.list_documents(conn, q=q, region=region, kind=kind, cursor=cursor, limit=limit)
+            return queries.list_documents(
+                conn, q=q, region=region, kind=kind, cursor=cursor, limit=limit,
+                include_duplicates=include_duplicates,
+            )  # fmt: skip
 
     def query_quantities(
         self, query: QuantityQuery | None = None, cursor: str | None = None, limit: int = 100
@@ -126,10 +144,10 @@ def _rows(conn: sa.Connection, table: sa.Table, where: sa.ColumnElement[bool], *
     return list(conn.execute(sa.select(table).where(where).order_by(*order)).mappings())
 
 
-def _write(conn: sa.Connection, analysis: Analysis, counts: dict[str, int]) -> None:
+def _write(conn: sa.Connection, analysis: Analysis, counts: dict[str, int], copy: dict[str, Any]) -> None:
     """Insert every row of one analysis; the caller's transaction makes it all or nothing."""
     doc_id = analysis.document.id
-    conn.execute(documents.insert(), codec.document_row(analysis.document))
+    conn.execute(documents.insert(), {**codec.document_row(analysis.document), **copy})
     steps = (
         (sentences, lambda: codec.sentence_rows(doc_id, analysis.sentences)),
         (sentence_labels, lambda: codec.label_rows(doc_id, analysis.sentences)),

@@ -33,7 +33,13 @@ documents = sa.Table(
     sa.Column("meta", sa.JSON, nullable=False),
     sa.Column("problems", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    # copies of a stored text (store/duplicates.py): left out of queries and trends
+    sa.Column("text_chars", sa.Integer),  # CJK characters, letters and digits of the text
+    sa.Column("sketch", sa.JSON),  # bottom-k MinHash of the text's windows
+    sa.Column("duplicate_of", sa.String(64)),  # id of the stored original, or null
     sa.Index("ix_documents_year", "year"),
+    sa.Index("ix_documents_text_chars", "text_chars"),
+    sa.Index("ix_documents_duplicate_of", "duplicate_of"),
     sa.Index("ix_documents_date_id", "date", "id"),
 )
 

@@ -39,6 +39,7 @@ class QuantityQuery:
     q: str | None = None  # substring of the sentence text or the subject
     unit: str | None = None
     document_id: str | None = None
+    include_duplicates: bool = False  # copies of stored texts are left out unless asked for
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class SentenceQuery:
     q: str | None = None  # substring of the sentence text
     document_id: str | None = None
     headings: bool = False  # headings are left out unless asked for
+    include_duplicates: bool = False  # copies of stored texts are left out unless asked for
 
 
 def encode_cursor(key: list[Any]) -> str:
@@ -111,8 +113,12 @@ def list_documents(
     kind: str | None = None,
     cursor: str | None = None,
     limit: int = 50,
+    include_duplicates: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """Documents newest first (undated last), filtered by title/text substring, region and kind."""
+    """Documents newest first (undated last), filtered by title/text substring, region and kind.
+
+    Copies of stored texts (`duplicate_of` set) are left out unless `include_duplicates`.
+    """
     d = documents
     n_quantities = (
         sa.select(sa.func.count())
@@ -122,8 +128,11 @@ def list_documents(
     )
     stmt = sa.select(
         d.c.id, d.c.source, d.c.format, d.c.title, d.c.kind, d.c.issuer, d.c.doc_number, d.c.date,
-        d.c.region, d.c.period_start, d.c.period_end, d.c.pages, d.c.created_at, n_quantities,
+        d.c.region, d.c.period_start, d.c.period_end, d.c.pages, d.c.created_at, d.c.duplicate_of,
+        n_quantities,
     )  # fmt: skip
+    if not include_duplicates:
+        stmt = stmt.where(d.c.duplicate_of.is_(None))
     if q:
         stmt = stmt.where(sa.or_(contains(d.c.title, q), contains(d.c.text, q)))
     if region:
@@ -149,6 +158,8 @@ def _quantity_filters(
             where.append(qt.c[column] == value)
     if query.document_id:
         where.append(qt.c.document_id == query.document_id)
+    elif not query.include_duplicates:
+        where.append(d.c.duplicate_of.is_(None))
     if query.region:
         where.append(sa.or_(contains(d.c.region, query.region), contains(qt.c.region, query.region)))
     if query.q:
@@ -262,6 +273,8 @@ def _sentence_filters(
     for column, value in (("year", query.year), ("kind", query.kind), ("id", query.document_id)):
         if value is not None:
             where.append(d.c[column] == value)
+    if query.document_id is None and not query.include_duplicates:
+        where.append(d.c.duplicate_of.is_(None))
     if query.region:
         where.append(contains(d.c.region, query.region))
     if query.q:

@@ -3,6 +3,8 @@
 Counting is done in SQL with (length(text) - length(replace(text, term, ''))) / length(term),
 which counts non-overlapping occurrences left to right exactly like Python's
 str.count, on SQLite and PostgreSQL alike, and never depends on tokenisation.
+Copies of a stored text (documents.duplicate_of) are left out, so a report
+stored as DOCX and as PDF counts once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import sqlalchemy as sa
 from store.models import documents, term_counts
 
 BUCKETS = ("year", "month", "region", "kind")
+# a text stored twice (a report as DOCX and as PDF) is counted once: copies are left out
+ORIGINALS = documents.c.duplicate_of.is_(None)
 
 
 def bucket_expr(by: str) -> sa.ColumnElement[Any]:
@@ -32,7 +36,11 @@ def bucket_expr(by: str) -> sa.ColumnElement[Any]:
 def bucket_totals(conn: sa.Connection, by: str) -> dict[Any, dict[str, int]]:
     """Documents and characters of cleaned text per bucket (None = unknown)."""
     bucket = bucket_expr(by).label("bucket")
-    stmt = sa.select(bucket, sa.func.count(), sa.func.sum(sa.func.length(documents.c.text))).group_by(bucket)
+    stmt = (
+        sa.select(bucket, sa.func.count(), sa.func.sum(sa.func.length(documents.c.text)))
+        .where(ORIGINALS)
+        .group_by(bucket)
+    )
     return {b: {"documents": n, "chars": int(chars or 0)} for b, n, chars in conn.execute(stmt)}
 
 
@@ -46,7 +54,7 @@ def occurrences(conn: sa.Connection, term: str, by: str) -> dict[Any, dict[str, 
     # LIKE is a cheap prefilter (case-insensitive on SQLite); the exact count decides
     per_doc = (
         sa.select(bucket_expr(by).label("bucket"), count.label("n"))
-        .where(text.contains(term, autoescape=True), count > 0)
+        .where(ORIGINALS, text.contains(term, autoescape=True), count > 0)
         .subquery()
     )
     stmt = sa.select(per_doc.c.bucket, sa.func.sum(per_doc.c.n), sa.func.count()).group_by(per_doc.c.bucket)
@@ -57,10 +65,16 @@ def term_count_totals(conn: sa.Connection, by: str) -> tuple[dict[Any, int], dic
     """From stored token counts: tokens per bucket, and count per (term, bucket)."""
     bucket = bucket_expr(by).label("bucket")
     joined = term_counts.join(documents, documents.c.id == term_counts.c.document_id)
-    totals = sa.select(bucket, sa.func.sum(term_counts.c.count)).select_from(joined).group_by(bucket)
+    totals = (
+        sa.select(bucket, sa.func.sum(term_counts.c.count))
+        .select_from(joined)
+        .where(ORIGINALS)
+        .group_by(bucket)
+    )
     per_term = (
         sa.select(term_counts.c.term, bucket, sa.func.sum(term_counts.c.count))
         .select_from(joined)
+        .where(ORIGINALS)
         .group_by(term_counts.c.term, bucket)
     )
     tokens = {b: int(n) for b, n in conn.execute(totals)}

@@ -150,15 +150,23 @@ def list_documents(
     q: str | None = None,
     region: str | None = None,
     kind: Literal["policy", "news", "other"] | None = None,
+    include_duplicates: Annotated[
+        bool, Query(description="Also copies of stored texts (the same report stored from another file).")
+    ] = False,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> dict[str, Any]:
-    items, next_cursor = store.list_documents(q=q, region=region, kind=kind, cursor=cursor, limit=limit)
+    items, next_cursor = store.list_documents(
+        q=q, region=region, kind=kind, cursor=cursor, limit=limit, include_duplicates=include_duplicates
+    )
     return {"items": items, "next": next_cursor}
 
 
 @router.get(
     "/documents/{doc_id}", summary="The analysis record of one document (same shape as analyse --json)"
 )
-def get_document(analysis: AnalysisDep) -> dict[str, Any]:
-    return analysis.to_record()
+def get_document(analysis: AnalysisDep, store: StoreDep) -> dict[str, Any]:
+    record = analysis.to_record()
+    # an extra field of the record: the stored original whose text this document repeats
+    record["document"]["duplicate_of"] = store.duplicate_of(analysis.document.id)
+    return record

@@ -27,11 +27,17 @@ def list_quantities(
     region: str | None = None,
     q: str | None = None,
     unit: str | None = None,
+    include_duplicates: Annotated[
+        bool, Query(description="Also copies of stored texts (the same report stored from another file).")
+    ] = False,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     format: Literal["json", "csv", "xlsx", "parquet"] = "json",
 ) -> Any:
-    query = quantity_query(kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q, unit=unit)
+    query = quantity_query(
+        kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q, unit=unit,
+        include_duplicates=include_duplicates,
+    )  # fmt: skip
     if format == "json":
         items, next_cursor = quantity_page(store, query, cursor, limit)
         return {"items": items, "next": next_cursor}

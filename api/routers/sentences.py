@@ -32,13 +32,16 @@ def list_sentences(
     q: str | None = None,
     document_id: str | None = None,
     headings: bool = False,
+    include_duplicates: Annotated[
+        bool, Query(description="Also copies of stored texts (the same report stored from another file).")
+    ] = False,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     format: Literal["json", "csv"] = "json",
 ) -> Any:
     query = sentence_query(
         cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
-        document_id=document_id, headings=headings,
+        document_id=document_id, headings=headings, include_duplicates=include_duplicates,
     )  # fmt: skip
     if format == "json":
         items, next_cursor = sentence_page(store, query, cursor, limit)

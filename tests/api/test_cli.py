@@ -286,3 +286,28 @@ def test_bare_eval_scores_the_classifier_on_its_test_split(runner, tmp_path) -> 
     assert result.exit_code == 0, result.stderr
     assert "== t.jsonl: classifier vs lexicon (n=3)" in result.stdout
     assert "高端装备" in result.stdout and "plain keywords" in result.stdout
+
+
+REPORT = (
+    "宁波市绿色制造行动方案\n到2027年，全市国家级绿色工厂达到150家，单位工业增加值能耗下降13.5%。\n"
+    "新能源汽车产量达到70万辆，产业规模超过2000亿元，培育形成10个以上新能源整车品牌。\n"
+)
+
+
+def test_a_copy_of_a_stored_text_is_reported_and_left_out(runner, tmp_path) -> None:
+    plan, printed = tmp_path / "plan.txt", tmp_path / "plan-printed.txt"
+    plan.write_text(REPORT, encoding="utf-8")
+    printed.write_text("— 1 —\n\n" + REPORT.replace("\n", "\n\n"), encoding="gb18030")  # other bytes
+    result = runner.invoke(app, ["ingest", str(plan), str(printed)])
+    assert result.exit_code == 0, result.output
+    *notes, last = result.stdout.strip().splitlines()
+    assert last == "2 new, 0 already stored, 0 failed"
+    assert any(line.startswith(f"{printed}: same text as stored document") for line in notes)
+
+    def sources(*extra: str) -> list[str]:
+        listed = runner.invoke(app, ["quantities", "--format", "json", *extra])
+        assert listed.exit_code == 0, listed.output
+        return sorted({q["source"] for q in json.loads(listed.stdout)})
+
+    assert sources() == [str(plan)]
+    assert sources("--include-duplicates") == sorted([str(plan), str(printed)])

@@ -254,3 +254,34 @@ def test_bad_sentence_requests(labelled, params, status, code) -> None:
 def test_min_score_without_a_label_says_why(labelled) -> None:
     message = labelled.get("/sentences", params={"min_score": 0.5}).json()["error"]["message"]
     assert message.startswith("min_score needs a cluster or theme")
+
+
+REPORT = (
+    "宁波市绿色制造行动方案\n到2027年，全市国家级绿色工厂达到150家，单位工业增加值能耗下降13.5%。\n"
+    "新能源汽车产量达到70万辆，产业规模超过2000亿元，培育形成10个以上新能源整车品牌。\n"
+)
+
+
+def test_a_copy_of_a_stored_text_is_marked_and_left_out(client) -> None:
+    ids = []
+    for name, data in (
+        ("plan.txt", REPORT.encode()),
+        ("plan-copy.txt", REPORT.replace("\n", "\r\n").encode()),
+    ):
+        accepted = client.post("/documents", files={"file": (name, data, "text/plain")}).json()
+        assert wait_job(client, accepted["job_id"])["status"] == "done"
+        ids.append(accepted["document_id"])
+    original, copy = ids
+    assert client.get(f"/documents/{original}").json()["document"]["duplicate_of"] is None
+    assert client.get(f"/documents/{copy}").json()["document"]["duplicate_of"] == original
+
+    def document_ids(path: str, **params: str) -> set[str]:
+        response = client.get(path, params=params)
+        assert response.status_code == 200, response.text
+        return {i.get("document_id", i.get("id")) for i in response.json()["items"]}
+
+    for path in ("/quantities", "/sentences", "/documents"):
+        assert document_ids(path) == {original}
+        assert document_ids(path, include_duplicates="true") == {original, copy}
+    listed = client.get("/documents", params={"include_duplicates": "true"}).json()["items"]
+    assert {d["id"]: d["duplicate_of"] for d in listed} == {original: None, copy: original}

@@ -1,0 +1,176 @@
+"""Copies of a stored text: found at save time, left out of queries and trends, backfilled on upgrade."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from alembic import command
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nlp.records import Analysis
+from store import codec, duplicates
+from store.db import Store
+from store.engine import alembic_config, make_engine
+from store.models import documents
+from store.queries import QuantityQuery, SentenceQuery
+from tests.store.corpus import national_report, ningbo_plan
+from tests.store.factory import make_analysis
+
+REPORT = (
+    "过去一年，全省地区生产总值增长5.8%，规上工业增加值增长7.1%，新能源汽车产量突破70万辆。"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业68万人左右，"
+    "居民消费价格涨幅2%左右，单位地区生产总值能耗降低完成国家下达目标任务。"
+)
+CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=60, max_size=400)
+
+
+def copy_of(analysis: Analysis, name: str, fmt: str = "pdf") -> Analysis:
+    """The same analysis as if read from another file (other bytes, same text)."""
+    doc = analysis.document.model_copy(
+        update={
+            "id": hashlib.sha256(name.encode()).hexdigest(),
+            "source": f"/data/{name}.{fmt}",
+            "format": fmt,
+        }
+    )
+    return analysis.model_copy(update={"document": doc})
+
+
+# --- the sketch ---------------------------------------------------------------------
+
+
+@given(CJK)
+def test_the_same_text_is_a_copy_whatever_its_layout(text: str) -> None:
+    relaid = "\n".join(text[i : i + 17] + "，" for i in range(0, len(text), 17))  # line breaks, commas
+    assert duplicates.similarity(duplicates.fingerprint(text)[1], duplicates.fingerprint(relaid)[1]) == 1.0
+
+
+@given(CJK, CJK)
+def test_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    sa_, sb = duplicates.fingerprint(a)[1], duplicates.fingerprint(b)[1]
+    assert duplicates.similarity(sa_, sb) == duplicates.similarity(sb, sa_)
+    assert 0.0 <= duplicates.similarity(sa_, sb) <= 1.0
+
+
+def test_page_numbers_left_in_a_long_text_do_not_hide_a_copy() -> None:
+    rng = random.Random(7)
+    text = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(6000))
+    pages = [text[i : i + 1000] for i in range(0, len(text), 1000)]
+    printed = "".join(f"{page}\n— {n} —\n" for n, page in enumerate(pages, 1))
+    assert duplicates.similarity(duplicates.fingerprint(text)[1], duplicates.fingerprint(printed)[1]) >= 0.9
+
+
+def test_a_text_with_other_numbers_or_a_new_paragraph_is_not_a_copy() -> None:
+    other_year = REPORT.replace("5.8%", "6.1%").replace("7.1%", "6.9%").replace("70万辆", "50万辆")
+    other_year = other_year.replace("5.5%", "5%").replace("68万人", "70万人")
+    longer = REPORT + "加快建设现代化产业体系，培育壮大新兴产业和未来产业，推动传统产业转型升级。" * 2
+    base = duplicates.fingerprint(REPORT)[1]
+    assert duplicates.similarity(base, duplicates.fingerprint(other_year)[1]) < duplicates.SIMILAR
+    assert duplicates.similarity(base, duplicates.fingerprint(longer)[1]) < duplicates.SIMILAR
+
+
+def test_an_empty_text_has_an_empty_sketch() -> None:
+    assert duplicates.fingerprint("——\n\n。") == (0, [])
+    assert duplicates.similarity([], []) == 0.0
+
+
+# --- saving and reading -------------------------------------------------------------
+
+
+def test_a_copy_points_to_the_stored_original(store: Store) -> None:
+    original, other = ningbo_plan(), national_report()
+    copy = copy_of(original, "ningbo-plan-printed")
+    for analysis in (original, other, copy):
+        assert store.save_analysis(analysis)
+    assert store.duplicate_of(original.document.id) is None
+    assert store.duplicate_of(other.document.id) is None
+    assert store.duplicate_of(copy.document.id) == original.document.id
+    assert store.get_analysis(copy.document.id) == copy  # still readable whole
+
+
+def test_a_copy_of_a_copy_points_to_the_first_original(store: Store) -> None:
+    original = ningbo_plan()
+    store.save_analysis(original)
+    store.save_analysis(copy_of(original, "as-pdf"))
+    store.save_analysis(copy_of(original, "as-docx", "docx"))
+    assert store.duplicate_of(copy_of(original, "as-docx", "docx").document.id) == original.document.id
+
+
+def test_short_texts_are_never_copies(store: Store) -> None:
+    stub = make_analysis("stub", [("附件：名单", [], [])])
+    store.save_analysis(stub)
+    store.save_analysis(copy_of(stub, "stub-again"))
+    assert store.duplicate_of(copy_of(stub, "stub-again").document.id) is None
+
+
+def test_queries_leave_copies_out_unless_asked(store: Store) -> None:
+    original = ningbo_plan()
+    copy = copy_of(original, "ningbo-plan-printed")
+    store.save_analysis(original)
+    store.save_analysis(copy)
+
+    def sources(items: list[dict]) -> set[str]:
+        return {i["source"] for i in items}
+
+    quantities, _ = store.query_quantities(QuantityQuery())
+    assert sources(quantities) == {original.document.source}
+    assert len(quantities) == len(original.quantities)
+    every, _ = store.query_quantities(QuantityQuery(include_duplicates=True))
+    assert len(every) == 2 * len(original.quantities)
+    by_id, _ = store.query_quantities(QuantityQuery(document_id=copy.document.id))
+    assert sources(by_id) == {copy.document.source}  # naming the copy shows it
+
+    sents, _ = store.query_sentences(SentenceQuery())
+    assert sources(sents) == {original.document.source}
+    sents, _ = store.query_sentences(SentenceQuery(include_duplicates=True))
+    assert sources(sents) == {original.document.source, copy.document.source}
+    sents, _ = store.query_sentences(SentenceQuery(document_id=copy.document.id))
+    assert sources(sents) == {copy.document.source}
+
+    docs, _ = store.list_documents()
+    assert [(d["source"], d["duplicate_of"]) for d in docs] == [(original.document.source, None)]
+    docs, _ = store.list_documents(include_duplicates=True)
+    assert {d["source"]: d["duplicate_of"] for d in docs} == {
+        original.document.source: None,
+        copy.document.source: original.document.id,
+    }
+
+
+def test_trends_count_a_text_once(store: Store) -> None:
+    original = ningbo_plan()
+    store.save_analysis(original, {"绿色": 3})
+    alone = store.term_occurrences(["绿色"], "year")
+    store.save_analysis(copy_of(original, "ningbo-plan-printed"), {"绿色": 3})
+    assert store.term_occurrences(["绿色"], "year") == alone
+    year = int(original.document.date[:4])
+    assert store.term_count_totals("year") == ({year: 3}, {("绿色", year): 3})
+
+
+# --- upgrading a database stored before copies were recognised ----------------------
+
+
+def test_upgrade_backfills_copies_oldest_first(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+    original, other = ningbo_plan(), national_report()
+    copy = copy_of(original, "ningbo-plan-printed")
+    columns_0001 = [c.name for c in documents.c if c.name not in ("text_chars", "sketch", "duplicate_of")]
+    with engine.begin() as conn:
+        for minute, analysis in enumerate((copy, other, original)):  # the copy stored first
+            row = codec.document_row(analysis.document)
+            row["created_at"] = datetime(2025, 1, 1, 0, minute, tzinfo=UTC)
+            conn.execute(documents.insert(), {k: row[k] for k in columns_0001})  # 0001's columns only
+    engine.dispose()
+    with Store(url) as store:  # opening upgrades to head
+        assert store.duplicate_of(copy.document.id) is None  # the oldest is the original
+        assert store.duplicate_of(other.document.id) is None
+        assert store.duplicate_of(original.document.id) == copy.document.id
+        with store.engine.connect() as conn:
+            chars = conn.execute(sa.select(documents.c.id, documents.c.text_chars)).all()
+        assert all(n and n > duplicates.MIN_CHARS for _, n in chars)
