@@ -22,7 +22,7 @@ _GOVERNING_VERB = re.compile(
     r"(?![量率数者值区地])"  # 拥有量, 完成率, 集聚区, 建成区: part of an indicator's name, not a verb
 )
 _LEAD_IN = re.compile(
-    r"(?:(?:[“\"]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度|[上下]半年|明年|我们的|"
+    r"(?:(?:[“\"①-⑳]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度|[上下]半年|明年|我们的|"
     r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
     # conjunctions and prepositions (但赤字率, 把居民消费价格, 由中央代地方发债, 和改造排水管网): no name starts so
@@ -107,9 +107,7 @@ def _left_span(sentence: str, start: int, pos: int) -> tuple[int, int] | None:
         sentence, skip_lead_in(sentence, start, goal.start()), goal.start()
     ):
         end = goal.start()  # but 把增长预期目标定在: a bare 增长 names nothing, the goal stays
-    lead = _LEAD_IN.match(sentence, start, end)
-    if lead:
-        start = lead.end()
+    start = skip_lead_in(sentence, start, end)
     if end - start < 2 or sentence[start:end].endswith("等"):
         return None
     share = _SHARE_OF.fullmatch(sentence, start, end)
@@ -117,9 +115,30 @@ def _left_span(sentence: str, start: int, pos: int) -> tuple[int, int] | None:
 
 
 def skip_lead_in(sentence: str, start: int, end: int) -> int:
-    """Index after the lead-in words (今年1-8月, 全市, 力争 …) that open sentence[start:end]."""
+    """Index after the lead-in words (今年1-8月, 全市, 力争 …) that open sentence[start:end].
+
+    An opening quote stays when the subject closes it: “新三样”产品出口, not 新三样”产品出口.
+    """
     lead = _LEAD_IN.match(sentence, start, end)
-    return lead.end() if lead else start
+    if not lead:
+        return start
+    opened = sentence.rfind("“", start, lead.end())
+    if opened >= 0 and _closes_a_quote(sentence[lead.end() : end]):
+        return opened
+    return lead.end()
+
+
+def _closes_a_quote(text: str) -> bool:
+    """A ” in `text` without its “ before it."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def ends_with_action(sentence: str, span: tuple[int, int]) -> bool:

@@ -594,3 +594,20 @@ def test_a_people_count_takes_its_unit_across_how_often_it_grows() -> None:
     assert by_raw(extract("老年人消费新增30万。"))["30万"].unit is None
     assert by_raw(extract("人才公寓新增30万。"))["30万"].unit is None
     assert by_raw(extract("平均每天新增1.2万户。"))["1.2万户"].unit == "户"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("“新三样”产品出口增长23.6%。", "23.6%", "“新三样”产品出口"),
+        ("打造“数智工厂”5个。", "5个", "“数智工厂”"),
+        ("全年争取“两重”“两新”超长期特别国债资金433亿元。", "433亿元", "“两重”“两新”超长期特别国债资金"),
+        ("“十三五”时期经济年均增长保持在6.5%以上。", "6.5%", "“十三五”时期经济"),
+        ("“力争到2027年国家级绿色工厂达到150家。", "150家", "国家级绿色工厂"),  # a quote that opens speech
+        ("⑨改造城市危旧房5000套。", "5000套", "改造城市危旧房"),
+    ],
+)
+def test_a_quoted_name_keeps_its_opening_quote_and_a_list_mark_goes(
+    text: str, raw: str, subject: str
+) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
