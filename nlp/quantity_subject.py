@@ -27,16 +27,20 @@ _LEAD_IN = re.compile(
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
     # conjunctions and prepositions (但赤字率, 把居民消费价格, 由中央代地方发债, 和改造排水管网): no name starts so
     r"但是|但|而且|把(?![握关])|由(?![于此])|和(?![平谐美睦])|"
+    r"[一二三四五六七八九十]是|推动(?!力)|"  # 八是推动…: an enumerated point and its verb
     r"(?:建成|达产|投产|完工|竣工|运营|改造)后|这|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
 )
 _TAIL = re.compile(
     r"(?:(?:增长|增加|提高到|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低|降到|降至|减少|"
     r"增至|增加到|达到|达|突破|(?<![设确制规锁限])定[在为]|超过|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
     r"(?:较|比|同)(?:上年|去年|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期|预算)?[高低]?|(?:高于|低于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|为|是|在|约|近|将近|接近|分别占(?:全国|全省|全市|全区)?|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
-    r"的|了|再|首次|完成|录得|跃上|(?<!打)破|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|连跨|跨越|扩大|缩小|全年|总体|预计|可达|可)\s*)+$"
+    r"的|了|再|首次|完成|录得|跃上|(?<!打)破|连年|年末|增产|涨幅|降幅|迈上|跨上|站上|连跨|跨越|扩大|缩小|全年|总体|预计|可达|可|"
+    # adverbs of effort or continuity before the number (汽车产量继续, 每千人口护士数力争)
+    r"力争|力求|争取|确保|继续|(?<!可)持续|加快(?:推进|建设|实施)?)\s*)+$"
 )
 # 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
 _SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")
+_LISTED_LEAD_IN = re.compile(r"、(?:力争|确保|争取|努力|推动|推进)")
 _GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
 _BARE_CHANGE = re.compile(r"增长|增速|增幅")
 # Verbs whose object names what is counted: 再解决6000万农村人口, 帮助残疾人158万
@@ -108,6 +112,8 @@ def _left_span(sentence: str, start: int, pos: int) -> tuple[int, int] | None:
     ):
         end = goal.start()  # but 把增长预期目标定在: a bare 增长 names nothing, the goal stays
     start = skip_lead_in(sentence, start, end)
+    for listed in _LISTED_LEAD_IN.finditer(sentence, start, end):
+        start = listed.end()  # 建设…先导区、力争产业规模: the last listed item's own lead-in opens it
     if end - start < 2 or sentence[start:end].endswith("等"):
         return None
     share = _SHARE_OF.fullmatch(sentence, start, end)

@@ -611,3 +611,19 @@ def test_a_quoted_name_keeps_its_opening_quote_and_a_list_mark_goes(
     text: str, raw: str, subject: str
 ) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("汽车产量继续保持3000万辆以上。", "3000万辆", "汽车产量"),
+        ("每千人口护士数力争达到3.8人。", "3.8人", "每千人口护士数"),
+        ("建设国家绿色智能计算产业先导区、力争产业规模突破3000亿元。", "3000亿元", "产业规模"),
+        ("八是推动粮食作物完全成本保险覆盖率达到80%。", "80%", "粮食作物完全成本保险覆盖率"),
+        ("推动可持续发展示范区达到5个。", "5个", "可持续发展示范区"),  # 可持续 is a name
+    ],
+)
+def test_adverbs_of_effort_and_enumerators_are_not_part_of_a_subject(
+    text: str, raw: str, subject: str
+) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
