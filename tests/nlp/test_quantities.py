@@ -627,3 +627,16 @@ def test_adverbs_of_effort_and_enumerators_are_not_part_of_a_subject(
     text: str, raw: str, subject: str
 ) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("城乡居民基本医保财政补助标准提高到人均320元。", "320元", "城乡居民基本医保财政补助标准"),
+        ("城乡居民基础养老金最低标准从每月70元提高到88元。", "70元", "城乡居民基础养老金最低标准"),
+        ("重点高校招收贫困地区农村学生人数又增长10.5%。", "10.5%", "重点高校招收贫困地区农村学生人数"),
+        ("总算力突破7000PF、增长34.6%。", "34.6%", "总算力突破7000PF"),
+    ],
+)
+def test_a_per_head_base_and_a_list_comma_end_no_subject(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
