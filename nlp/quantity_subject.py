@@ -38,7 +38,7 @@ _TAIL = re.compile(
     # adverbs of effort or continuity before the number (汽车产量继续, 每千人口护士数力争)
     r"力争|力求|争取|确保|继续|(?<!可)持续|加快(?:推进|建设|实施)?|又|"
     # a per-head or per-month base before the number (标准提高到人均280元, 从每月70元) and a list comma
-    r"从|人均|每[人生户月年日天]|、)\s*)+$"
+    r"从|人均|每[人生户月年日天]|、|(?:升|恢复|更新|(?:优化)?重组|调整)?(?<!截)至)\s*)+$"
 )
 # 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
 _SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")

@@ -640,3 +640,16 @@ def test_adverbs_of_effort_and_enumerators_are_not_part_of_a_subject(
 )
 def test_a_per_head_base_and_a_list_comma_end_no_subject(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("农村自来水普及率提高至95%。", "95%", "农村自来水普及率"),
+        ("国际航线恢复至120条。", "120条", "国际航线"),
+        ("省重点实验室优化重组至150家。", "150家", "省重点实验室"),
+        ("截至2024年底，国家级绿色工厂71家。", "71家", "国家级绿色工厂"),
+    ],
+)
+def test_a_verb_with_zhi_before_the_number_ends_no_subject(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
