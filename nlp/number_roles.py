@@ -119,8 +119,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "rank"
     if num.strip("万亿千百") == "" and not _COMPARATOR_BEFORE.search(t, max(0, start - 3), start):
         return "bare"  # 万元GDP, 千家万户: a magnitude word without a number
-    if unit in ("个", "项", "条", "点") and num in _SMALL_WORDS and _ENUMERATION.match(t, end):
-        return "enumeration"  # 八个方面工作, 三项举措: how a text is organised, not a measure
+    if unit in ("个", "项", "条", "点") and set(num) <= _SMALL_WORDS and _ENUMERATION.match(t, end):
+        return "enumeration"  # 八个方面工作, 十二个方面, 三项举措: how a text is organised, not a measure
     if num == "二" and unit == "次":
         return "name"  # 二次污染, 二次开发: "secondary"; a count says 两次
     if unit not in ("%", "倍", "百分点"):
