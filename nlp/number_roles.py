@@ -27,7 +27,8 @@ _ASCII_WORD = re.compile(r"[A-Za-z_#@]")
 _CN_SMALL = set("〇零○一二两三四五六七八九十壹")
 _SMALL_WORDS = set("一二两三四五六七八九十")
 _ENUMERATION = re.compile(
-    r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点|关键|抓手|着力点|维度|层面|突破口)"
+    r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点|关键|抓手|着力点|维度|层面|突破口|"
+    r"目标|字(?!号))"  # 对两个目标加以说明, 在“巩固、增强、提升、畅通”八个字上下功夫
 )
 _COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|(?<![签节制预公条])约|达|跨过|迈过|越过)$")
 # 近千万家庭, 跨过万亿元大关 (not 上亿市场主体): a bare magnitude that states an amount
@@ -48,15 +49,15 @@ _RANK_BEFORE = re.compile(
 )
 _RANK_UNITS = ("位", "名", "强")
 # 两个市场两种资源, 一个中心两个基本点: paired counts that make a set phrase
-_PARALLEL = re.compile(r"[\u4e00-\u9fff]{1,3}?[一二两三四五六七八九十][个种条项]")
-_PARALLEL_BEFORE = re.compile(r"[一二两三四五六七八九十][个种条项][\u4e00-\u9fff]{1,3}$")
+_PARALLEL = re.compile(r"[\u4e00-\u9fff]{1,3}?、?[一二两三四五六七八九十][个种条项]")
+_PARALLEL_BEFORE = re.compile(r"[一二两三四五六七八九十][个种条项][\u4e00-\u9fff]{1,3}、?$")
 _SLOGAN_HEAD = re.compile(r"[一二两三四五六七八九十百千万]+[个条项大张]?")
 _SLOGAN_ALL = re.compile(r"(?=.*[个条项大+])[\d一二两三四五六七八九十百千万个条项大+]{3,}")
 # 七次、八次、九次全会: each ordinal of a listed meeting shares the 届 before and the 全会 after
 _MEETING_AFTER = re.compile(r"(?:[、和及至][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会)")
 _MEETING_BEFORE = re.compile(r"届(?:[一二三四五六七八九十]+次[、和及至])+$")
 _POLITICAL = re.compile(
-    r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|[“\"])|项(?:基本)?(?:规定|原则)"
+    r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|积极性|孩子|[“\"])|项(?:基本)?(?:规定|原则)"
 )
 
 
