@@ -263,7 +263,7 @@ REPORT = (
 
 
 def test_a_copy_of_a_stored_text_is_marked_and_left_out(client) -> None:
-    ids = []
+    ids, job_ids = [], []
     for name, data in (
         ("plan.txt", REPORT.encode()),
         ("plan-copy.txt", REPORT.replace("\n", "\r\n").encode()),
@@ -271,7 +271,10 @@ def test_a_copy_of_a_stored_text_is_marked_and_left_out(client) -> None:
         accepted = client.post("/documents", files={"file": (name, data, "text/plain")}).json()
         assert wait_job(client, accepted["job_id"])["status"] == "done"
         ids.append(accepted["document_id"])
+        job_ids.append(accepted["job_id"])
     original, copy = ids
+    jobs = [client.get(f"/jobs/{j}").json() for j in job_ids]
+    assert [j["duplicate_of"] for j in jobs] == [None, original]
     assert client.get(f"/documents/{original}").json()["document"]["duplicate_of"] is None
     assert client.get(f"/documents/{copy}").json()["document"]["duplicate_of"] == original
 
