@@ -105,7 +105,8 @@ def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
     """Units a number leaves unsaid.
 
     分别提高11.1、11.2个百分点: a bare number listed before a number with a unit
-    shares that unit (right to left, so a chain of several works).
+    shares that unit (right to left, so a chain of several works); so does
+    10.6万、3.3万平方公里, a number with the same magnitude.
     405万皖北群众: a magnitude count with no measure word is counted in the unit
     of its head noun (人, 户).
     """
@@ -123,6 +124,19 @@ def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
         ):
             scale = b.value / b.base if b.base else 1.0
             out[i] = replace(a, value=tidy(a.base * scale), unit=b.unit, role="quantity", change=b.change)
+        elif (
+            a.role == "quantity"
+            and a.unit is None
+            and a.value != a.base
+            and b.role == "quantity"
+            and b.unit is not None
+            and t[a.end : b.start] == "、"
+            and a.base
+            and b.base
+            and abs(a.value / a.base - b.value / b.base) < 1e-9 * (b.value / b.base)
+        ):
+            # 分别减少10.6万、3.8万、3.3万平方公里: the same magnitude, and the last one's unit
+            out[i] = replace(a, unit=b.unit, change=a.change or b.change)
     for i, a in enumerate(out):
         if a.role == "quantity" and a.unit is None and a.value != a.base:
             suffix = SUFFIX_COMPARATORS.match(t, a.end)  # 1亿左右农业转移人口

@@ -259,3 +259,19 @@ def test_years_that_measure_a_level_are_quantities(text: str, raws: list[str]) -
 )
 def test_years_of_a_span_or_a_date_stay_out(text: str) -> None:
     assert [e.raw for e in find_numbers(text) if e.role == "quantity"] == []
+
+
+def test_a_listed_number_with_the_same_magnitude_shares_the_last_unit() -> None:
+    found = find_numbers("水土流失、荒漠化、沙化土地面积分别净减少10.6万、3.8万、3.3万平方公里。")
+    assert [(e.raw, e.value, e.unit) for e in found] == [
+        ("10.6万", 106000, "平方公里"),
+        ("3.8万", 38000, "平方公里"),
+        ("3.3万平方公里", 33000, "平方公里"),
+    ]
+    # another magnitude is another scale: 5万、3亿元 does not make 5万 yuan
+    assert [e.unit for e in find_numbers("新增5万、3亿元")][0] is None
+
+
+def test_fang_before_de_is_cubic_metres_and_children_are_people() -> None:
+    assert [(e.value, e.unit) for e in find_numbers("年产38.8亿方的气田")] == [(3.88e9, "立方米")]
+    assert [(e.value, e.unit) for e in find_numbers("惠及3200万孩子")] == [(3.2e7, "人")]
