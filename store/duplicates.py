@@ -53,7 +53,7 @@ def _window_hashes(t: str) -> np.ndarray:
     A polynomial hash of the code points (uint64 arithmetic wraps, the same on every
     platform), then the splitmix64 finaliser so that every bit depends on every character.
     """
-    codes = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer(t.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     if len(codes) < SHINGLE:
         codes = np.concatenate([codes, np.zeros(SHINGLE - len(codes), dtype=np.uint64)])
     n = len(codes) - SHINGLE + 1
