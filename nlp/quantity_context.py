@@ -37,7 +37,8 @@ _STRONG_TARGET = re.compile(
     r"力争|确保|目标|预期|计划|拟|争取|预计|努力|届时|期末|将|(?:建成|达产|投产|完工|竣工|落地|运营)(?:后|以后)"
 )
 _ACTUAL_CUE = re.compile(
-    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|拥有|位列|成为|首次"
+    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|拥有|位列|成为|首次|"
+    r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
 )
 _PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
 _PAST_SPAN_LEAD = re.compile(
@@ -192,10 +193,11 @@ def kind_and_year(
     if rel is not None and rel > (doc_year or 0):
         return "target", rel
     if _ACTUAL_CUE.search(clause_left) and not _STRONG_TARGET.search(clause_left):
-        if year is None and section.kind == "actual":
-            year = section.year
-        elif year is None:
-            year = _named_year(clause_left, doc_year) or _named_year(sentence_left, doc_year, news)
+        if year is None:  # 今年/去年 in the clause outrank the section's year
+            named = _named_year(clause_left, doc_year)
+            if named is None and section.kind == "actual":
+                named = section.year
+            year = named or _named_year(sentence_left, doc_year, news)
         return "actual", year
     if year is not None and doc_year is not None and year < doc_year:
         return "actual", year

@@ -653,3 +653,18 @@ def test_a_per_head_base_and_a_list_comma_end_no_subject(text: str, raw: str, su
 )
 def test_a_verb_with_zhi_before_the_number_ends_no_subject(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+def test_a_stock_the_country_has_is_an_actual_even_among_goals() -> None:
+    text = "今年发展的主要预期目标是：城镇新增就业1100万人以上。我国有2.9亿在校学生，要坚持把教育办好。"
+    q = by_raw(extract(text, year=2022, kind="policy"))
+    assert q["1100万人"].kind == "target"
+    assert q["2.9亿"].kind == "actual"
+
+
+def test_a_year_the_clause_names_outranks_the_review_section() -> None:
+    text = (
+        "过去五年，经济实力跃上新台阶。\n（四）坚持全面深化改革。\n国有企业效益明显好转，去年利润增长23.5%。"
+    )
+    q = by_raw(extract(text, year=2018, kind="policy", title="政府工作报告"))["23.5%"]
+    assert (q.kind, q.year) == ("actual", 2017)  # the five-year review names no single year
