@@ -26,6 +26,7 @@ _LIST_PUNCT = "、.．)）"
 _ASCII_WORD = re.compile(r"[A-Za-z_#@]")
 _CN_SMALL = set("〇零○一二两三四五六七八九十壹")
 _SMALL_WORDS = set("一二两三四五六七八九十")
+_WORD_CHARS = ("零", "〇", "○", "拾", "佰", "仟")  # alone, never a count
 _ENUMERATION = re.compile(
     r".{0,4}?(?:方面|举措|工作|任务|原则|要求|领域|环节|关系|问题|措施|行动|工程|重点|关键|抓手|着力点|维度|层面|突破口|"
     r"目标|字(?!号))"  # 对两个目标加以说明, 在“巩固、增强、提升、畅通”八个字上下功夫
@@ -98,6 +99,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
     if _quoted_slogan(t, start, end):
         return "name"  # “三个1亿人”, “两个200万亩”: a slogan
     num = m.group("num") or ""
+    if num in _WORD_CHARS and not m.group("mag"):
+        return "word"  # 零件, 零售, 零碳, 拾起: one numeral character inside a word
     if _PLAN_PERIOD.fullmatch(num):
         return "period"
     if before == "第" or (before in "〔[【" and after in "〕]】"):

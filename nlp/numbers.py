@@ -46,7 +46,7 @@ _EXPR = re.compile(
     rf"(?P<per>{_PER})?)"
 )
 _TRAILING_MAGNITUDE = re.compile(r"(?:万亿|亿|万)$")
-_SPREAD = re.compile(r"([一二三四五六七八])([二三四五六七八九])(.*)")
+_SPREAD = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千]?)")  # 两三百: 200..300
 _CONNECTOR = re.compile(r"[至到~\-—–〜]{1,2}")
 _SIGN = "-−负"
 
@@ -188,13 +188,8 @@ def _simple(t: str, m: re.Match[str]) -> NumberExpr | None:
             )
         except NumeralError:
             return None
-    try:
-        base = parse_chinese_number(num)
-        scale = parse_chinese_number(mag) if mag else 1.0
-    except NumeralError:
-        spread = _SPREAD.fullmatch(num)  # 七八十万: 70..80万
-        if not spread or DIGITS[spread[2]] != DIGITS[spread[1]] + 1:
-            return None
+    spread = _SPREAD.fullmatch(num)  # 七八十万: 70..80万; 两三次: 2..3 (never 23)
+    if spread and DIGITS[spread[2]] == DIGITS[spread[1]] + 1:
         try:
             base = parse_chinese_number(spread[1] + spread[3])
             value_max = parse_chinese_number(spread[2] + spread[3])
@@ -202,6 +197,12 @@ def _simple(t: str, m: re.Match[str]) -> NumberExpr | None:
         except NumeralError:
             return None
         cmp = "range"
+    else:
+        try:
+            base = parse_chinese_number(num)
+            scale = parse_chinese_number(mag) if mag else 1.0
+        except NumeralError:
+            return None
     if m.group("sev"):  # 数十亿: 2..9 times 十亿
         base, value_max, cmp = 2 * base, 9 * base, "range"
     unit: str | None = None

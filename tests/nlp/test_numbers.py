@@ -179,7 +179,8 @@ def test_doubling_is_an_increase_in_times(text: str, times: float) -> None:
         "2025%E5%B9%B4", "两位数增长", "2023年至2025年", "重点做好八个方面工作", "二次污染", "30万吨级泊位", "十三届五次全会",
         "省委十一届七次、八次、九次全会", "十四届人大二次和三次会议", "重点抓好以下十二个方面：",
         "着重对两个目标加以说明", "在“巩固、增强、提升、畅通”八个字上下功夫", "发挥中央和地方两个积极性",
-        "可生育两个孩子政策", "充分利用两个市场、两种资源",
+        "可生育两个孩子政策", "充分利用两个市场、两种资源", "装满零件的周转箱", "弯腰拾起周转箱",
+        "社会消费品零售总额", "零部件配套",
     ],
 )  # fmt: skip
 def test_not_quantities(text: str) -> None:
@@ -275,3 +276,13 @@ def test_a_listed_number_with_the_same_magnitude_shares_the_last_unit() -> None:
 def test_fang_before_de_is_cubic_metres_and_children_are_people() -> None:
     assert [(e.value, e.unit) for e in find_numbers("年产38.8亿方的气田")] == [(3.88e9, "立方米")]
     assert [(e.value, e.unit) for e in find_numbers("惠及3200万孩子")] == [(3.2e7, "人")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit"),
+    [("来柯桥两三次", 2, 3, "次"), ("利润率高出三四倍", 3, 4, "倍"), ("出厂价是两三百元", 200, 300, "元"),
+     ("动辄两三千万元", 2e7, 3e7, "元"), ("七八十万人", 7e5, 8e5, "人")],
+)  # fmt: skip
+def test_two_neighbouring_numerals_are_a_range(text: str, value: float, value_max: float, unit: str) -> None:
+    expr = one(text)
+    assert (expr.value, expr.value_max, expr.unit, expr.comparator) == (value, value_max, unit, "range")
