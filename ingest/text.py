@@ -37,6 +37,8 @@ _OPEN_END = "。！？；：!?;…”』」）)"
 # A line that stops inside a sentence (a clause after its last full stop, no end mark):
 # 在他们看来，宁波传统制造 / 业占比仍然较重。 — a stray break in a pasted article.
 _OPEN_CLAUSE = re.compile(r"[，、,]([^。！？；：!?;…]*)$")
+# A line that opens a news story never continues the line above (a headline with commas)
+_STORY_LEAD = re.compile(r"(?:本报讯|本报记者|新华社|中新社|中新网|人民网|央视网|[（(【]?记者)")
 _WRAPPED_SHARE = 0.5
 _WRAPPED_MIN_LINES = 8
 
@@ -134,6 +136,7 @@ def join_broken_sentences(lines: list[str]) -> list[str]:
             and _OPEN_CLAUSE.search(prev)
             and not _HEADING.match(prev)
             and not _HEADING.match(line)
+            and not _STORY_LEAD.match(line)
             and "\u4e00" <= line[0] <= "\u9fff"
         )
         if broken:

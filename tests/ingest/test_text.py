@@ -151,3 +151,11 @@ def test_heading_with_a_comma_is_not_joined_to_its_body() -> None:
 def test_decimal_subscript_on_its_own_line_is_joined() -> None:
     raw = "细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n".encode()
     assert text.parse(raw, "t.txt").text == "细颗粒物（PM2.5）平均浓度下降9.1%。"
+
+
+def test_a_headline_with_a_comma_is_not_joined_to_the_story_lead() -> None:
+    raw = "前5个月全省规上工业增加值增长8.9%，新能源汽车产量增长超七成\n本报讯（记者 方晓蕾）6月18日，省统计局发布数据。\n"
+    assert text.parse(raw.encode(), "t.txt").text.split("\n") == [
+        "前5个月全省规上工业增加值增长8.9%，新能源汽车产量增长超七成",
+        "本报讯（记者 方晓蕾）6月18日，省统计局发布数据。",
+    ]
