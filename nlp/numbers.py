@@ -247,6 +247,19 @@ def _signed(t: str, sign: int) -> bool:
     return not (before.isascii() and before.isalnum() or before in _CN or before in "%倍")
 
 
+# 给予最高3000万元, 单个项目最高补助50万元: a cap (not 单场最高卖出5万双, a record)
+_CAP = re.compile(r"最高(?:可)?(?:给予|补助|补贴|奖励|资助|支持|获得|获|达|可达)?$")
+# 约占全国的四分之一, 不低于销售收入的6%: the comparator governs a phrase that ends in the number
+_FAR_PREFIX = re.compile(r"(约占|不低于|不少于|不超过|不高于)[^，,；;。、\d]{1,12}?的?$")
+_FAR_VALUES: dict[str, Comparator] = {
+    "约占": "approx",
+    "不低于": "ge",
+    "不少于": "ge",
+    "不超过": "le",
+    "不高于": "le",
+}
+
+
 def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Comparator:
     suffix = SUFFIX_COMPARATORS.match(t, end)
     if suffix:
@@ -254,6 +267,13 @@ def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Compar
     prefix = PREFIX_COMPARATORS.search(t, max(0, start - 4), start)
     if prefix:
         return PREFIX_VALUES[prefix.group().rstrip("了")]  # type: ignore[return-value]
+    if _CAP.search(t, max(0, start - 6), start):
+        return "le"
+    if start > 0 and t[start - 1] == "上" and t[start] in "百千万亿":
+        return "ge"  # 上千个零部件, 上百种图案: at least that many
+    far = _FAR_PREFIX.search(t, max(0, start - 16), start)
+    if far and cmp == "eq":
+        return _FAR_VALUES[far.group(1)]
     return cmp
 
 

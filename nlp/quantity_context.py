@@ -51,11 +51,15 @@ _REVIEW_HEADING = re.compile(r"回顾|过去")
 _PLAN_HEADING = re.compile(r"今年|明年|总体要求|目标|任务|建议|政策取向|重点工作|部署")
 
 _INCREASE = re.compile(
-    r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻)$"
+    r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻|(?:增速|速度)[^，,；;。]{0,8}加快)$"
 )
-_DECREASE = re.compile(r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|削减|减)$")
+_DECREASE = re.compile(
+    r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|削减|减|缩短|节约|节省|节能|减重|(?<![升下])降)$"
+)
 # a count of people changed by a verb that names them first: 减少农村贫困人口1000万
 _VERB_NOUN = re.compile(r"(增加|减少)[^，,；;。、\d到至]{0,6}(?:人口|人数|群众|人员)$")
+# a reduction named before what it reduces: 每年减少二氧化碳排放约50万吨, 节约标准煤6万吨
+_CUT_NOUN = re.compile(r"(?:减少|节约|节省|削减|压减)[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$")
 _THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低])$")
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
@@ -257,6 +261,8 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         return "decrease"
     if (verb_noun := _VERB_NOUN.search(rest)) is not None:  # 再减少农村贫困人口1000万以上
         return "increase" if verb_noun.group(1) == "增加" else "decrease"
+    if _CUT_NOUN.search(rest):
+        return "decrease"
     if unit in ("%", "百分点") and (than := _THAN.search(rest)):  # 比去年预算低0.4个百分点
         return "increase" if than.group(1) == "高" else "decrease"
     if unit == "%" and _GROWTH_GOAL.search(rest):

@@ -286,3 +286,13 @@ def test_fang_before_de_is_cubic_metres_and_children_are_people() -> None:
 def test_two_neighbouring_numerals_are_a_range(text: str, value: float, value_max: float, unit: str) -> None:
     expr = one(text)
     assert (expr.value, expr.value_max, expr.unit, expr.comparator) == (value, value_max, unit, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [("对项目给予最高3000万元资助", "le"), ("单个项目最高3000万元", "le"), ("单场最高卖出5000件", "eq"),
+     ("产能约占全国的三分之一", "approx"), ("研发投入不低于销售收入的6%", "ge"), ("误差不能超过0.1度", "le"),
+     ("由上千个零部件组成", "ge")],
+)  # fmt: skip
+def test_comparators_that_stand_apart_from_the_number(text: str, comparator: str) -> None:
+    assert [e.comparator for e in find_numbers(text) if e.role == "quantity"] == [comparator]

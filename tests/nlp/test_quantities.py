@@ -668,3 +668,16 @@ def test_a_year_the_clause_names_outranks_the_review_section() -> None:
     )
     q = by_raw(extract(text, year=2018, kind="policy", title="政府工作报告"))["23.5%"]
     assert (q.kind, q.year) == ("actual", 2017)  # the five-year review names no single year
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "change"),
+    [("每年可减少二氧化碳排放约50万吨。", "50万吨", "decrease"), ("每年节约标准煤6万吨。", "6万吨", "decrease"),
+     ("产品交付周期缩短了一半。", "一半", "decrease"), ("平均资费再降10%。", "10%", "decrease"),
+     ("增速比上月加快1.4个百分点。", "1.4个百分点", "increase"), ("加快42个在建国道项目建设。", "42个", None),
+     ("公交新能源车替代率达100%。", "100%", None)],
+)  # fmt: skip
+def test_reductions_named_before_their_object_and_faster_growth(
+    text: str, raw: str, change: str | None
+) -> None:
+    assert by_raw(extract(text, year=2025))[raw].change == change
