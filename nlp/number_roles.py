@@ -35,7 +35,11 @@ _COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|(?<![签节�
 # 近千万家庭, 跨过万亿元大关 (not 上亿市场主体): a bare magnitude that states an amount
 _AMOUNT_BEFORE = re.compile(r"(?:超过|突破|逾|近|约|跨过|迈过|越过|迈上|跃上|站上|(?<!打)破)$")
 # 60岁以上老年人, 3岁以下婴幼儿, 30万千瓦以下煤电机组: a threshold that defines a group, not an amount
-_THRESHOLD_UNITS = ("岁", "千瓦")
+_THRESHOLD_UNITS = ("岁", "千瓦", "米")  # 厚度低于0.01毫米的地膜, 380米的船坞: a size that describes
+# 50米内换乘, 周边50公里范围内, 距离西安300多公里, 1500公里外: a radius or a distance, not an amount
+_DISTANCE_UNITS = ("米", "公里")
+_RADIUS_AFTER = re.compile(r"(?:以内|之内|范围|以外|之外|外|内)")
+_DISTANCE_BEFORE = re.compile(r"(?:(?:距离|相距|距|离)[\u4e00-\u9fff]{0,6}|半径|方圆|周边|周围|以[东南西北]|[东南西北]侧)约?$")
 # 亿元以上项目, 2000万元以上工业企业: a size that defines a class of projects or firms
 _CLASS_OF = re.compile(
     r"(?:及)?(?:以上|以下)的?(?:重大|重点|产业|工业|制造业|招商|外资|内资)?(?:项目|企业|工程|园区|集群)"
@@ -113,6 +117,10 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "duration"  # 连续10个季度: how long, not how many
     if unit == "千伏":
         return "spec"  # 500千伏主干网架, 750千伏输变电工程: a voltage class
+    if unit in _DISTANCE_UNITS and (
+        _RADIUS_AFTER.match(t, end) or _DISTANCE_BEFORE.search(t, max(0, start - 10), start)
+    ):
+        return "spec"
     if unit in _THRESHOLD_UNITS and _threshold(t, end, unit) or unit == "元" and _CLASS_OF.match(t, end):
         return "spec"
     if (
@@ -154,6 +162,8 @@ def _threshold(t: str, end: int, unit: str) -> bool:
     """60岁以上老年人: the number and 以上/以下 run straight into the noun they qualify."""
     qualifier = _THRESHOLD_AFTER.match(t, end)
     pos = qualifier.end() if qualifier else end
+    if unit == "米" and pos == end:
+        return False  # 5万米布 is an amount; only 0.01毫米的地膜, 380米以上的船坞 describe a size
     if unit == "千瓦" and not t.startswith(
         ("以上", "以下"), pos - 3 if t.startswith("的", pos - 1) else pos - 2
     ):

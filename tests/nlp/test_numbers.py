@@ -180,7 +180,8 @@ def test_doubling_is_an_increase_in_times(text: str, times: float) -> None:
         "省委十一届七次、八次、九次全会", "十四届人大二次和三次会议", "重点抓好以下十二个方面：",
         "着重对两个目标加以说明", "在“巩固、增强、提升、畅通”八个字上下功夫", "发挥中央和地方两个积极性",
         "可生育两个孩子政策", "充分利用两个市场、两种资源", "装满零件的周转箱", "弯腰拾起周转箱",
-        "社会消费品零售总额", "零部件配套",
+        "社会消费品零售总额", "零部件配套", "在顺德周边50公里范围内采购", "距离西安300多公里",
+        "为1500公里外的患者手术", "公交与轨道50米内换乘比例", "禁止使用厚度低于0.01毫米的地膜",
     ],
 )  # fmt: skip
 def test_not_quantities(text: str) -> None:
@@ -296,3 +297,13 @@ def test_two_neighbouring_numerals_are_a_range(text: str, value: float, value_ma
 )  # fmt: skip
 def test_comparators_that_stand_apart_from_the_number(text: str, comparator: str) -> None:
     assert [e.comparator for e in find_numbers(text) if e.role == "quantity"] == [comparator]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("一场直播卖出5万米布", 50000, "米"), ("一米布要用掉一百多升水", 100, "升"), ("年产各类袜子8亿双", 8e8, "双"),
+     ("10万尾黄鱼苗投放入网箱", 1e5, "尾"), ("已配套5款车型", 5, "款"), ("机架规模超过800万标准机架", 8e6, "标准机架"),
+     ("造船完工量达到420万载重吨", 4.2e6, "载重吨"), ("新建绿道500米。", 500, "米")],
+)  # fmt: skip
+def test_measure_words_of_news(text: str, value: float, unit: str) -> None:
+    assert [(e.value, e.unit) for e in find_numbers(text) if e.role == "quantity"] == [(value, unit)]
