@@ -39,7 +39,9 @@ _THRESHOLD_UNITS = ("岁", "千瓦", "米")  # 厚度低于0.01毫米的地膜, 
 # 50米内换乘, 周边50公里范围内, 距离西安300多公里, 1500公里外: a radius or a distance, not an amount
 _DISTANCE_UNITS = ("米", "公里")
 _RADIUS_AFTER = re.compile(r"(?:以内|之内|范围|以外|之外|外|内)")
-_DISTANCE_BEFORE = re.compile(r"(?:(?:距离|相距|距|离)[\u4e00-\u9fff]{0,6}|半径|方圆|周边|周围|以[东南西北]|[东南西北]侧)约?$")
+_DISTANCE_BEFORE = re.compile(
+    r"(?:(?:距离|相距|距|离)[\u4e00-\u9fff]{0,6}|半径|方圆|周边|周围|以[东南西北]|[东南西北]侧)约?$"
+)
 # 亿元以上项目, 2000万元以上工业企业: a size that defines a class of projects or firms
 _CLASS_OF = re.compile(
     r"(?:及)?(?:以上|以下)的?(?:重大|重点|产业|工业|制造业|招商|外资|内资)?(?:项目|企业|工程|园区|集群)"

@@ -83,7 +83,13 @@ _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|收入|�
 _GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?:新增|净增|增加)?$")
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益)")
-_ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计)")
+_ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计|实现)")
+# 社会消费品零售总额增长4.1%，增速高于全国0.6个百分点: a rate or comparison with no indicator
+# restates the one before it in the sentence
+_RATE_RESTATED = re.compile(
+    r"(?P<rate>增速|增幅|降幅|涨幅)?(?:比|较)?(?:上月|上年|去年|一季度|全国|全省|全市|全区|年初|上年同期|同期)?"
+    r"(?:平均)?(?:水平)?"
+)
 # A bare amount head whose industry the clause before names: …全产业链发展，产值超2200亿元.
 _TOPIC_HEAD = re.compile(r"(?:产值|营收|营业收入|增加值|产量|销售额|销售收入|出口额|总产值)")
 _TOPIC_CLAUSE = re.compile(
@@ -254,6 +260,9 @@ def _complete_from_context(
     ):
         # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
         q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject
+    restated = _RATE_RESTATED.fullmatch(q.subject) if q.subject else None
+    if restated and prev is not None and prev.subject and prev.sentence_index == q.sentence_index:
+        q.subject = _ADDED_PREFIX.sub("", prev.subject) + (restated.group("rate") or "")
     if q.unit is None and q.subject and (n.value != n.base or re.search("[万亿]", n.raw)):
         q.unit = _unit_of_subject(q.subject)  # 农村贫困人口减少1亿多, 出境旅游人次由8300万…
 

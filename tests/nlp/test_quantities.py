@@ -681,3 +681,15 @@ def test_reductions_named_before_their_object_and_faster_growth(
     text: str, raw: str, change: str | None
 ) -> None:
     assert by_raw(extract(text, year=2025))[raw].change == change
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [("全国排名有望上升3位。", "3位", "排名"), ("板材利用率也提高了15%。", "15%", "板材利用率"),
+     ("核准在建抽水蓄能800万千瓦以上。", "800万千瓦", "核准在建抽水蓄能"),  # 蓄能 is a word
+     ("社会消费品零售总额增长4.1%，增速高于全国0.6个百分点。", "0.6个百分点", "社会消费品零售总额增速")],
+)  # fmt: skip
+def test_adverbs_end_no_subject_and_a_bare_rate_restates_the_indicator(
+    text: str, raw: str, subject: str
+) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
