@@ -693,3 +693,14 @@ def test_adverbs_end_no_subject_and_a_bare_rate_restates_the_indicator(
     text: str, raw: str, subject: str
 ) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [("新能源汽车本地配套率已从2020年的不足30%提高到65%。", "30%", "新能源汽车本地配套率"),
+     ("景区已开通低空旅游航线12条。", "12条", "低空旅游航线"),
+     ("2013年以来新增的涉税市场主体去年纳税达到4.76万亿元。", "4.76万亿元", "新增的涉税市场主体去年纳税"),
+     ("如今康赛妮的浴比降至1:6。", "1:6", "康赛妮的浴比")],
+)  # fmt: skip
+def test_from_clauses_opening_verbs_and_time_words_are_not_subject(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
