@@ -704,3 +704,10 @@ def test_adverbs_end_no_subject_and_a_bare_rate_restates_the_indicator(
 )  # fmt: skip
 def test_from_clauses_opening_verbs_and_time_words_are_not_subject(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+def test_jiang_jin_is_nearly_and_you_wang_is_a_goal() -> None:
+    text = "去年产值提高了将近一倍。公司跨境电商销售额有望突破10亿元。"
+    q = by_raw(extract(text, year=2024, kind="news"))
+    assert (q["一倍"].kind, q["一倍"].comparator) == ("actual", "approx")
+    assert q["10亿元"].kind == "target"
