@@ -87,8 +87,8 @@ _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计|实现)")
 # 社会消费品零售总额增长4.1%，增速高于全国0.6个百分点: a rate or comparison with no indicator
 # restates the one before it in the sentence
 _RATE_RESTATED = re.compile(
-    r"(?P<rate>增速|增幅|降幅|涨幅)?(?:比|较)?(?:上月|上年|去年|一季度|全国|全省|全市|全区|年初|上年同期|同期)?"
-    r"(?:平均)?(?:水平)?"
+    r"(?P<rate>增速|增幅|降幅|涨幅)?(?:环比|同比|比|较)?(?:上月|上年|去年|一季度|全国|全省|全市|全区|年初|上年同期|同期)?"
+    r"(?:平均)?(?:水平)?(?:高|低|加快|放缓|回落|收窄)?"
 )
 # A bare amount head whose industry the clause before names: …全产业链发展，产值超2200亿元.
 _TOPIC_HEAD = re.compile(r"(?:产值|营收|营业收入|增加值|产量|销售额|销售收入|出口额|总产值)")

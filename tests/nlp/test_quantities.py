@@ -711,3 +711,15 @@ def test_jiang_jin_is_nearly_and_you_wang_is_a_goal() -> None:
     q = by_raw(extract(text, year=2024, kind="news"))
     assert (q["一倍"].kind, q["一倍"].comparator) == ("actual", "approx")
     assert q["10亿元"].kind == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [("货物通关时间压缩一半以上。", "一半", "货物通关时间"), ("能量密度比上一代提升了20%。", "20%", "能量密度"),
+     ("固定资产投资今年要增长10%左右。", "10%", "固定资产投资"),
+     ("对东盟进出口增长13.8%。", "13.8%", "对东盟进出口"),  # trade with: 对 stays
+     ("保护修缮传统建筑1005栋。", "1005栋", "保护修缮传统建筑"),
+     ("一台洗衣机由上千个零部件组成。", "千个", "零部件")],
+)  # fmt: skip
+def test_news_subjects_lose_reductions_years_and_earlier_states(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
