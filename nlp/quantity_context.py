@@ -18,7 +18,7 @@ _YEAR = r"((?:19|20)\d\d|二〇[一二三四五六七八九〇]{2})"
 _DUE_YEAR = re.compile(
     rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
 )
-_LEAD_DUE = re.compile(rf"(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
+_LEAD_DUE = re.compile(rf"(?<![排延])(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
 _THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)")
 # a part of the current year named without the year (news: 1-10月, 前三季度, 截至9月底)
 _IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
@@ -117,6 +117,8 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
     for m in _DUE_YEAR.finditer(left):
         if left.startswith("以来", m.end()):
             continue  # 2013年以来: where a span starts, not the year a number describes
+        if left[: m.start(1)].endswith(("排到", "排至", "延到", "延至")):
+            continue  # 手持订单已排到2027年: how far an order book reaches, not a due date
         if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
             left, m.start()
         ):

@@ -723,3 +723,9 @@ def test_jiang_jin_is_nearly_and_you_wang_is_a_goal() -> None:
 )  # fmt: skip
 def test_news_subjects_lose_reductions_years_and_earlier_states(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+def test_an_order_book_reaching_a_year_is_no_due_date() -> None:
+    text = "公司今年的手持订单已排到2027年，其中绿色动力船舶占比超过七成。"
+    q = by_raw(extract(text, year=2024, kind="news"))["七成"]
+    assert (q.kind, q.year) == ("actual", 2024)
