@@ -59,6 +59,8 @@ PLACE_NAMES = MappingProxyType({**_city_names(), **PROVINCE_NAMES})
 _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True)) + ")")
 _PAIR = re.compile(r"[和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
+_MONEY_UNITS = ("元", "美元", "欧元", "港元")
+_FUND = re.compile(r"(?:基金|资金|补贴|补助|贷款|债券|奖励|奖补|资助|消费券|专款)$")
 # measure words of things counted one by one; the noun right after them is what they count
 _CLASSIFIERS = frozenset("个家项座所台套辆名户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列")
 # an item that already ends in an indicator word names its own indicator
@@ -442,6 +444,10 @@ def _subject(
     if (head := de_head(s, end)) is not None:
         return head  # 达到原厂区2倍至3倍的产能
     left = left_subject(s, cstart, pos)
+    if unit in _MONEY_UNITS and (left is None or left[1] - left[0] <= 2 or ends_with_action(s, left)):
+        fund = right_subject(s, end)  # 设立20亿元产业发展基金, 安排5000万元专项资金: the fund is named after
+        if fund is not None and _FUND.search(s, fund[0], fund[1]):
+            return fund
     if unit in _NOT_COUNTS and left is None and prev is not None and prev.subject:
         return "inherit"  # 去年增长5.1%的基础上: an amount's indicator is named before it
     # 10个以上新能源整车品牌, 首批5个国家公园: a count's noun may follow it

@@ -729,3 +729,12 @@ def test_an_order_book_reaching_a_year_is_no_due_date() -> None:
     text = "公司今年的手持订单已排到2027年，其中绿色动力船舶占比超过七成。"
     q = by_raw(extract(text, year=2024, kind="news"))["七成"]
     assert (q.kind, q.year) == ("actual", 2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [("设立20亿元产业发展基金。", "20亿元", "产业发展基金"), ("县里设立2亿元数字经济产业发展基金。", "2亿元", "数字经济产业发展基金"),
+     ("全年固定资产投资1.2万亿元。", "1.2万亿元", "固定资产投资")],
+)  # fmt: skip
+def test_a_fund_named_after_its_amount_is_the_subject(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
