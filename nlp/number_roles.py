@@ -63,8 +63,10 @@ _SLOGAN_ALL = re.compile(r"(?=.*[个条项大+])[\d一二两三四五六七八�
 # 七次、八次、九次全会: each ordinal of a listed meeting shares the 届 before and the 全会 after
 _MEETING_AFTER = re.compile(r"(?:[、和及至][一二三四五六七八九十]+次)*(?:全会|全体会议|会议|党代会)")
 _MEETING_BEFORE = re.compile(r"届(?:[一二三四五六七八九十]+次[、和及至])+$")
+_COUNTED_TIME = re.compile(r"(?:多|半)?(?:季度|年度|学期|小时|钟头|星期)")
 _POLITICAL = re.compile(
-    r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|积极性|孩子|[“\"])|项(?:基本)?(?:规定|原则)"
+    r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|积极性|孩子|[“\"])|项(?:基本)?(?:规定|原则)|"
+    r"篇大文章"  # 做好科技金融、绿色金融…五篇大文章
 )
 
 
@@ -115,8 +117,10 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "level"  # 千亿级产业集群, 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
     if unit is None:
         return _unitless_role(t, num, m, start, end, before, after)
-    if unit == "个" and t.startswith(("季度", "年度", "学期"), end):
-        return "duration"  # 连续10个季度: how long, not how many
+    if unit == "个" and _COUNTED_TIME.match(t, end):
+        return "duration"  # 连续10个季度, 两个多小时, 1个半小时: how long, not how many
+    if before in "这那该此本其" and unit is not None and num and set(num) <= _SMALL_WORDS:
+        return "reference"  # 这两艘船, 该三个项目: things already named, not a count
     if unit == "千伏":
         return "spec"  # 500千伏主干网架, 750千伏输变电工程: a voltage class
     if unit in _DISTANCE_UNITS and (
