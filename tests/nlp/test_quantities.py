@@ -738,3 +738,9 @@ def test_an_order_book_reaching_a_year_is_no_due_date() -> None:
 )  # fmt: skip
 def test_a_fund_named_after_its_amount_is_the_subject(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2025))[raw].subject == subject
+
+
+def test_a_plan_stating_its_goals_in_a_news_story_gives_targets() -> None:
+    text = "方案同时提出，全市规上工业增加值年均增长7%以上，高技术制造业增加值占规上工业比重达到15%。"
+    q = by_raw(extract(text, year=2024, kind="news", period=(2024, 2027)))
+    assert [(q[r].kind, q[r].year) for r in ("7%", "15%")] == [("target", 2027), ("target", 2027)]
