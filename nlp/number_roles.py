@@ -35,9 +35,15 @@ _COMPARATOR_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|上|(?<![签节�
 # 近千万家庭, 跨过万亿元大关 (not 上亿市场主体): a bare magnitude that states an amount
 _AMOUNT_BEFORE = re.compile(r"(?:超过|突破|逾|近|约|跨过|迈过|越过|迈上|跃上|站上|(?<!打)破)$")
 # 60岁以上老年人, 3岁以下婴幼儿, 30万千瓦以下煤电机组: a threshold that defines a group, not an amount
-_THRESHOLD_UNITS = ("岁", "千瓦", "米")  # 厚度低于0.01毫米的地膜, 380米的船坞: a size that describes
+_THRESHOLD_UNITS = (
+    "岁",
+    "千瓦",
+    "米",
+    "毫米",
+    "厘米",
+)  # 厚度低于0.01毫米的地膜, 380米的船坞: a size that describes
 # 50米内换乘, 周边50公里范围内, 距离西安300多公里, 1500公里外: a radius or a distance, not an amount
-_DISTANCE_UNITS = ("米", "公里")
+_DISTANCE_UNITS = ("米", "公里")  # not 毫米: 降水量1210毫米以内 is a level
 _RADIUS_AFTER = re.compile(r"(?:以内|之内|范围|以外|之外|外|内)")
 _DISTANCE_BEFORE = re.compile(
     r"(?:(?:距离|相距|距|离)[\u4e00-\u9fff]{0,6}|半径|方圆|周边|周围|以[东南西北]|[东南西北]侧)约?$"
@@ -66,7 +72,7 @@ _MEETING_BEFORE = re.compile(r"届(?:[一二三四五六七八九十]+次[、和
 _COUNTED_TIME = re.compile(r"(?:多|半)?(?:季度|年度|学期|小时|钟头|星期)")
 _POLITICAL = re.compile(
     r"个(?:确立|维护|意识|自信|全面|代表|务必|必须|一百年|坚持|结合|毫不|大局|积极性|孩子|[“\"])|项(?:基本)?(?:规定|原则)|"
-    r"篇大文章"  # 做好科技金融、绿色金融…五篇大文章
+    r"篇大文章|种有色金属"  # 做好…五篇大文章; 十种有色金属产量 (a statistical category)
 )
 
 
@@ -168,7 +174,7 @@ def _threshold(t: str, end: int, unit: str) -> bool:
     """60岁以上老年人: the number and 以上/以下 run straight into the noun they qualify."""
     qualifier = _THRESHOLD_AFTER.match(t, end)
     pos = qualifier.end() if qualifier else end
-    if unit == "米" and pos == end:
+    if unit in ("米", "毫米", "厘米") and pos == end:
         return False  # 5万米布 is an amount; only 0.01毫米的地膜, 380米以上的船坞 describe a size
     if unit == "千瓦" and not t.startswith(
         ("以上", "以下"), pos - 3 if t.startswith("的", pos - 1) else pos - 2

@@ -41,7 +41,7 @@ _EXPR = re.compile(
     rf"|(?P<slash>(?<![\d/.])(?P<sa>\d+)/(?P<sb>\d+)(?![\d/.]))"
     rf"|(?P<fan>翻(?:了)?(?P<fann>[一两二三四五六七八九十])?番)"
     r"|(?P<half>一半|过半|大半|半数)"
-    rf"|(?P<sev>[数几])?(?P<num>{_CORE})(?P<apx>[多余])?(?P<mag>[十百千]?万亿|[十百千]?亿|[十百千]?万)?"
+    rf"|(?P<sev>[数几](?=[十百千万亿]))?(?P<num>{_CORE})(?P<apx>[多余])?(?P<mag>[十百千]?万亿|[十百千]?亿|[十百千]?万)?"
     rf"(?:(?P<cheng>成)(?P<chenghalf>半)?(?![为立员果本效长功熟就交型品都绩分])|(?P<unit>{UNIT_PATTERN}))?"
     rf"(?P<per>{_PER})?)"
 )

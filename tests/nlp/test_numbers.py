@@ -183,6 +183,7 @@ def test_doubling_is_an_increase_in_times(text: str, times: float) -> None:
         "社会消费品零售总额", "零部件配套", "在顺德周边50公里范围内采购", "距离西安300多公里",
         "为1500公里外的患者手术", "公交与轨道50米内换乘比例", "禁止使用厚度低于0.01毫米的地膜",
         "以往走盘山路需要两个多小时", "车程都在1个半小时以内", "这两艘船采用双燃料动力", "做好五篇大文章",
+        "十种有色金属产量",
     ],
 )  # fmt: skip
 def test_not_quantities(text: str) -> None:
@@ -308,3 +309,18 @@ def test_comparators_that_stand_apart_from_the_number(text: str, comparator: str
 )  # fmt: skip
 def test_measure_words_of_news(text: str, value: float, unit: str) -> None:
     assert [(e.value, e.unit) for e in find_numbers(text) if e.role == "quantity"] == [(value, unit)]
+
+
+def test_shu_ending_a_word_is_not_several() -> None:
+    # 人数5460万人, 床位数7.75张: the 数 of 人数 is no "several" (数十亿 is)
+    assert [(e.raw, e.value, e.value_max) for e in find_numbers("从业人数5460万人")] == [
+        ("5460万人", 5.46e7, None)
+    ]
+    assert [(e.raw, e.value_max) for e in find_numbers("每千人医疗床位数7.75张") if e.role == "quantity"] == [
+        ("7.75张", None)
+    ]
+    assert [(e.value, e.value_max) for e in find_numbers("数十亿元")] == [(2e9, 9e9)]
+
+
+def test_millimetres_stay_millimetres() -> None:
+    assert [(e.value, e.unit) for e in find_numbers("年降水量1210毫米。")] == [(1210, "毫米")]

@@ -744,3 +744,8 @@ def test_a_plan_stating_its_goals_in_a_news_story_gives_targets() -> None:
     text = "方案同时提出，全市规上工业增加值年均增长7%以上，高技术制造业增加值占规上工业比重达到15%。"
     q = by_raw(extract(text, year=2024, kind="news", period=(2024, 2027)))
     assert [(q[r].kind, q[r].year) for r in ("7%", "15%")] == [("target", 2027), ("target", 2027)]
+
+
+def test_per_head_ownership_in_a_goal_is_no_actual_cue() -> None:
+    text = "到2027年，每万人拥有5G基站数达到30个。"
+    assert by_raw(extract(text, year=2024, kind="policy"))["30个"].kind == "target"
