@@ -25,10 +25,11 @@ _DOC_NUMBER = re.compile(
 )
 _ORGAN_SUFFIX = r"(?:人民政府|政府|国务院|办公厅|办公室|委员会|委|部|局|厅|署|院|会|中心|小组|人大常委会|党委|总局|集团|公司)"
 _ORGAN = re.compile(rf"^[\u4e00-\u9fa5（）()]{{2,40}}{_ORGAN_SUFFIX}$")
-_TITLE_WORDS = r"(?:通知|意见|方案|规划|报告|决定|办法|纲要|计划|条例|规定|细则|指南|措施|政策|函|公告|通告|批复|决议|指引|清单|要点|纪要)"
+_TITLE_WORDS = r"(?:通知|意见|方案|规划|报告|决定|办法|纲要|计划|条例|规定|细则|指南|措施|政策|函|公告|通告|批复|决议|指引|清单|要点|纪要|公报)"
 _TITLE_END = re.compile(rf"{_TITLE_WORDS}(?:（[^）]*）|\([^)]*\))?$")
 _TITLE_START = re.compile(
-    r"关于|^(?:(?:19|20)\d{2}年)?[\u4e00-\u9fa5]{2,14}(?:政府工作报告|规划|方案|计划|纲要)"
+    # 合肥市加快建设集成电路和数字经济产业集群行动方案（2024—2027年）: plan titles run long
+    r"关于|^(?:(?:19|20)\d{2}年)?[\u4e00-\u9fa5“”、·0-9]{2,40}(?:政府工作报告|规划|方案|计划|纲要|统计公报)"
 )
 _PERIOD_LINE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*[—–\-－~～至]+\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
 _ABOUT = re.compile(r"^(.{2,40}?)关于")
@@ -88,6 +89,10 @@ def _title_from_text(head: list[str]) -> str | None:
             if used < len(head) and _PERIOD_LINE.match(head[used]):
                 title += head[used]
             return title
+    for line in head[:2]:  # 一图读懂丨《…实施方案（2024—2026年）》, 《…若干措施》政策解读
+        book = _BOOK_TITLE.search(line)
+        if len(line) <= 80 and book and _TITLE_END.search(book.group(1)):
+            return line
     return None
 
 
@@ -176,7 +181,7 @@ def _date(text_date: str | None, hints: dict[str, Any], title: str | None) -> tu
     hinted = parse_date(str(hints.get("date") or "")) if hints.get("date") else None
     if hinted:
         return hinted, "day"
-    year = re.match(r"\s*((?:19|20)\d{2})\s*年", title or "")
+    year = re.match(r"\s*[\u4e00-\u9fa5]{0,10}?((?:19|20)\d{2})\s*年", title or "")  # 湖北省2024年…公报
     if year:
         return f"{year.group(1)}-01-01", "year"
     if isinstance(hints.get("year"), int):
@@ -194,6 +199,8 @@ def _kind(
         return "news"
     if title and (_TITLE_END.search(title) or "工作报告" in title):
         return "policy"
+    if title and (book := _BOOK_TITLE.search(title)) and _TITLE_END.search(book.group(1)):
+        return "policy"  # an official explainer of a policy states the policy's measures and goals
     if news.get("outlet") or _NEWS_MARK.search(text[:400] + text[-400:]):
         return "news"
     return "policy" if issuer else "other"
@@ -229,6 +236,8 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     period = find_period(title or "") or (
         find_period(meta.get("subject_title", "")) if kind == "news" else None
     )
+    if period is None and (book := _BOOK_TITLE.search(title or "\n".join(head[:3]))):
+        period = find_period(book.group(1))  # 一图读懂丨《…行动方案（2024—2027年）》: the plan explained
     for line in head:
         if _RECIPIENTS.match(line):
             meta["主送机关"] = line.rstrip("：:")

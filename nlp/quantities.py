@@ -35,6 +35,7 @@ from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Quantity, Sentence
 
 _REPORT = re.compile(r"政府工作报告")
+_BULLETIN = re.compile(r"统计公报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
 _VERBLESS = re.compile(r"[^，,；;。]{0,3}?[，,（(、]\s*(?:去年|上年|今年|(?:19|20)\d\d年|同期|全年)?[是为]?")
@@ -126,7 +127,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     news = context.kind == "news" or (context.kind != "policy" and not report and period_end is None)
     if period_end is None and not report and not news:
         period_end = goal_year(sentences)  # （四）试点目标。到2020年，…: the plan's horizon
-    section = Section()
+    # 2024年…统计公报: every figure is an actual of the year its title names
+    bulletin = _BULLETIN.search(context.title or "")
+    section = Section("actual", _year_from(context.title or "")) if bulletin else Section()
     out: list[Quantity] = []
     i, lead_year, last_end, carry = 0, None, 0, False
     for sentence in sentences:

@@ -173,3 +173,27 @@ def test_period_line_under_the_title_and_forwarded_numbers() -> None:
     assert meta["title"] == "宁波市数字经济发展行动方案（2023—2027年）"
     assert meta["period"] == (2023, 2027)
     assert meta["doc_number"] is None  # the number of a document it cites is not its own
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind", "date", "period"),
+    [
+        (
+            "合肥市加快建设集成电路和数字经济产业集群行动方案（2024—2027年）\n为加快推动…，制定本方案。",
+            "合肥市加快建设集成电路和数字经济产业集群行动方案（2024—2027年）", "policy", None, (2024, 2027),
+        ),
+        (
+            "一图读懂丨《温州市中小企业数字化转型实施方案（2024—2026年）》\n近日，温州市人民政府办公室印发方案。",
+            "一图读懂丨《温州市中小企业数字化转型实施方案（2024—2026年）》", "policy", None, (2024, 2026),
+        ),
+        (
+            "湖北省2024年国民经济和社会发展统计公报\n湖北省统计局\n2024年，全省经济运行总体平稳。",
+            "湖北省2024年国民经济和社会发展统计公报", "policy", "2024-01-01", None,
+        ),
+        ("柳州市2025年政府工作报告（摘要）\n一、过去一年工作回顾", "柳州市2025年政府工作报告（摘要）", "policy", "2025-01-01", None),
+    ],
+)  # fmt: skip
+def test_long_plan_titles_explainers_bulletins_and_mid_title_years(text, title, kind, date, period) -> None:
+    meta = extract_metadata(text)
+    assert (meta["title"], meta["kind"], meta["date"]) == (title, kind, date)
+    assert (tuple(meta["period"]) if meta["period"] else None) == period

@@ -749,3 +749,10 @@ def test_a_plan_stating_its_goals_in_a_news_story_gives_targets() -> None:
 def test_per_head_ownership_in_a_goal_is_no_actual_cue() -> None:
     text = "到2027年，每万人拥有5G基站数达到30个。"
     assert by_raw(extract(text, year=2024, kind="policy"))["30个"].kind == "target"
+
+
+def test_a_statistical_bulletin_reports_actuals_of_its_title_year() -> None:
+    text = "湖北省2024年国民经济和社会发展统计公报\n全省地区生产总值60012亿元，比上年增长5.8%。"
+    title = "湖北省2024年国民经济和社会发展统计公报"
+    q = by_raw(extract(text, year=2024, kind="policy", title=title))
+    assert [(q[r].kind, q[r].year) for r in ("60012亿元", "5.8%")] == [("actual", 2024), ("actual", 2024)]
