@@ -199,8 +199,6 @@ def _kind(
         return "news"
     if title and (_TITLE_END.search(title) or "工作报告" in title):
         return "policy"
-    if title and (book := _BOOK_TITLE.search(title)) and _TITLE_END.search(book.group(1)):
-        return "policy"  # an official explainer of a policy states the policy's measures and goals
     if news.get("outlet") or _NEWS_MARK.search(text[:400] + text[-400:]):
         return "news"
     return "policy" if issuer else "other"
@@ -236,7 +234,7 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     period = find_period(title or "") or (
         find_period(meta.get("subject_title", "")) if kind == "news" else None
     )
-    if period is None and (book := _BOOK_TITLE.search(title or "\n".join(head[:3]))):
+    if period is None and title and (book := _BOOK_TITLE.search(title)):
         period = find_period(book.group(1))  # 一图读懂丨《…行动方案（2024—2027年）》: the plan explained
     for line in head:
         if _RECIPIENTS.match(line):
