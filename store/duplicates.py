@@ -8,8 +8,8 @@ original's is saved with `duplicate_of` pointing to it. Queries and trends
 leave copies out; the copy itself stays readable by its id.
 
 The sketch is a bottom-k MinHash: the SKETCH_SIZE smallest 63-bit hashes of
-the text's SHINGLE-character windows (CJK, letters and digits only, so layout,
-punctuation and page furniture do not count). The k smallest hashes of two
+the text's SHINGLE-character windows (CJK, letters and digits only, so layout and
+punctuation do not count). The k smallest hashes of two
 sketches' union estimate the Jaccard similarity of the two window sets. On
 the bundled corpora, copies of a report in other formats score 1.0 and
 different reports at most 0.06 (national reports of successive years), so
