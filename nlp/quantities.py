@@ -61,6 +61,7 @@ _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=T
 _PAIR = re.compile(r"[和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
 _MONEY_UNITS = ("元", "美元", "欧元", "港元")
+_DIGIT = re.compile(r"[0-9０-９]")
 _FUND = re.compile(r"(?:基金|资金|补贴|补助|贷款|债券|奖励|奖补|资助|消费券|专款)$")
 # measure words of things counted one by one; the noun right after them is what they count
 _CLASSIFIERS = frozenset("个家项座所台套辆名户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列")
@@ -445,7 +446,16 @@ def _subject(
     if unit in _CLASSIFIERS and (noun := direct_noun(s, end, unit)) is not None and not _milestone(s, noun):
         return noun  # 80余个小型染料库中: the counted noun follows its measure word
     if (head := de_head(s, end)) is not None:
-        return head  # 达到原厂区2倍至3倍的产能
+        counted = _DIGIT.search(s, head[0], head[1])
+        if counted is None:
+            return head  # 达到原厂区2倍至3倍的产能
+        # 营业收入超百亿元的龙头企业5家以上: a threshold on the noun before it (营业收入), else on
+        # the things the next number counts (超过500万元的工业项目300个 → 工业项目)
+        left = left_subject(s, cstart, pos)
+        if left is not None and left[1] - left[0] >= 2 and not ends_with_action(s, left):
+            return left
+        if counted.start() - head[0] >= 2:
+            return head[0], counted.start()
     left = left_subject(s, cstart, pos)
     if unit in _MONEY_UNITS and (left is None or left[1] - left[0] <= 2 or ends_with_action(s, left)):
         fund = right_subject(s, end)  # 设立20亿元产业发展基金, 安排5000万元专项资金: the fund is named after

@@ -756,3 +756,15 @@ def test_a_statistical_bulletin_reports_actuals_of_its_title_year() -> None:
     title = "湖北省2024年国民经济和社会发展统计公报"
     q = by_raw(extract(text, year=2024, kind="policy", title=title))
     assert [(q[r].kind, q[r].year) for r in ("60012亿元", "5.8%")] == [("actual", 2024), ("actual", 2024)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [("培育营业收入超百亿元的龙头企业5家以上。", "百亿元", "营业收入"),
+     ("新开工超过500万元的工业项目300个。", "500万元", "工业项目"),
+     ("将制造业等行业现行16%的税率降至13%。", "16%", "制造业等行业")],
+)  # fmt: skip
+def test_a_threshold_before_a_counted_noun_measures_the_noun_before_it(
+    text: str, raw: str, subject: str
+) -> None:
+    assert by_raw(extract(text, year=2024, kind="policy"))[raw].subject == subject
