@@ -251,13 +251,6 @@ def _signed(t: str, sign: int) -> bool:
 _CAP = re.compile(r"最高(?:可)?(?:给予|补助|补贴|奖励|资助|支持|获得|获|达|可达)?$")
 # 约占全国的四分之一, 不低于销售收入的6%: the comparator governs a phrase that ends in the number
 _FAR_PREFIX = re.compile(r"(约占|不低于|不少于|不超过|不高于)[^，,；;。、\d]{1,12}?的?$")
-_FAR_VALUES: dict[str, Comparator] = {
-    "约占": "approx",
-    "不低于": "ge",
-    "不少于": "ge",
-    "不超过": "le",
-    "不高于": "le",
-}
 
 
 def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Comparator:
@@ -273,7 +266,8 @@ def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Compar
         return "ge"  # 上千个零部件, 上百种图案: at least that many
     far = _FAR_PREFIX.search(t, max(0, start - 16), start)
     if far and cmp == "eq":
-        return _FAR_VALUES[far.group(1)]
+        word = far.group(1)
+        return "approx" if word == "约占" else PREFIX_VALUES[word]  # type: ignore[return-value]
     return cmp
 
 

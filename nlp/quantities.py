@@ -445,18 +445,17 @@ def _subject(
     """A span of `s`, or "inherit" (the previous number's subject: 、增长5%; 比上年提高1个百分点)."""
     if unit in _CLASSIFIERS and (noun := direct_noun(s, end, unit)) is not None and not _milestone(s, noun):
         return noun  # 80余个小型染料库中: the counted noun follows its measure word
+    left = left_subject(s, cstart, pos)
     if (head := de_head(s, end)) is not None:
         counted = _DIGIT.search(s, head[0], head[1])
         if counted is None:
             return head  # 达到原厂区2倍至3倍的产能
         # 营业收入超百亿元的龙头企业5家以上: a threshold on the noun before it (营业收入), else on
         # the things the next number counts (超过500万元的工业项目300个 → 工业项目)
-        left = left_subject(s, cstart, pos)
         if left is not None and left[1] - left[0] >= 2 and not ends_with_action(s, left):
             return left
         if counted.start() - head[0] >= 2:
             return head[0], counted.start()
-    left = left_subject(s, cstart, pos)
     if unit in _MONEY_UNITS and (left is None or left[1] - left[0] <= 2 or ends_with_action(s, left)):
         fund = right_subject(s, end)  # 设立20亿元产业发展基金, 安排5000万元专项资金: the fund is named after
         if fund is not None and _FUND.search(s, fund[0], fund[1]):

@@ -596,65 +596,6 @@ def test_a_people_count_takes_its_unit_across_how_often_it_grows() -> None:
     assert by_raw(extract("平均每天新增1.2万户。"))["1.2万户"].unit == "户"
 
 
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [
-        ("“新三样”产品出口增长23.6%。", "23.6%", "“新三样”产品出口"),
-        ("打造“数智工厂”5个。", "5个", "“数智工厂”"),
-        ("全年争取“两重”“两新”超长期特别国债资金433亿元。", "433亿元", "“两重”“两新”超长期特别国债资金"),
-        ("“十三五”时期经济年均增长保持在6.5%以上。", "6.5%", "“十三五”时期经济"),
-        ("“力争到2027年国家级绿色工厂达到150家。", "150家", "国家级绿色工厂"),  # a quote that opens speech
-        ("⑨改造城市危旧房5000套。", "5000套", "改造城市危旧房"),
-    ],
-)
-def test_a_quoted_name_keeps_its_opening_quote_and_a_list_mark_goes(
-    text: str, raw: str, subject: str
-) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
-
-
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [
-        ("汽车产量继续保持3000万辆以上。", "3000万辆", "汽车产量"),
-        ("每千人口护士数力争达到3.8人。", "3.8人", "每千人口护士数"),
-        ("建设国家绿色智能计算产业先导区、力争产业规模突破3000亿元。", "3000亿元", "产业规模"),
-        ("八是推动粮食作物完全成本保险覆盖率达到80%。", "80%", "粮食作物完全成本保险覆盖率"),
-        ("推动可持续发展示范区达到5个。", "5个", "可持续发展示范区"),  # 可持续 is a name
-    ],
-)
-def test_adverbs_of_effort_and_enumerators_are_not_part_of_a_subject(
-    text: str, raw: str, subject: str
-) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
-
-
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [
-        ("城乡居民基本医保财政补助标准提高到人均320元。", "320元", "城乡居民基本医保财政补助标准"),
-        ("城乡居民基础养老金最低标准从每月70元提高到88元。", "70元", "城乡居民基础养老金最低标准"),
-        ("重点高校招收贫困地区农村学生人数又增长10.5%。", "10.5%", "重点高校招收贫困地区农村学生人数"),
-        ("总算力突破7000PF、增长34.6%。", "34.6%", "总算力突破7000PF"),
-    ],
-)
-def test_a_per_head_base_and_a_list_comma_end_no_subject(text: str, raw: str, subject: str) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
-
-
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [
-        ("农村自来水普及率提高至95%。", "95%", "农村自来水普及率"),
-        ("国际航线恢复至120条。", "120条", "国际航线"),
-        ("省重点实验室优化重组至150家。", "150家", "省重点实验室"),
-        ("截至2024年底，国家级绿色工厂71家。", "71家", "国家级绿色工厂"),
-    ],
-)
-def test_a_verb_with_zhi_before_the_number_ends_no_subject(text: str, raw: str, subject: str) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
-
-
 def test_a_stock_the_country_has_is_an_actual_even_among_goals() -> None:
     text = "今年发展的主要预期目标是：城镇新增就业1100万人以上。我国有2.9亿在校学生，要坚持把教育办好。"
     q = by_raw(extract(text, year=2022, kind="policy"))
@@ -683,29 +624,6 @@ def test_reductions_named_before_their_object_and_faster_growth(
     assert by_raw(extract(text, year=2025))[raw].change == change
 
 
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [("全国排名有望上升3位。", "3位", "排名"), ("板材利用率也提高了15%。", "15%", "板材利用率"),
-     ("核准在建抽水蓄能800万千瓦以上。", "800万千瓦", "核准在建抽水蓄能"),  # 蓄能 is a word
-     ("社会消费品零售总额增长4.1%，增速高于全国0.6个百分点。", "0.6个百分点", "社会消费品零售总额增速")],
-)  # fmt: skip
-def test_adverbs_end_no_subject_and_a_bare_rate_restates_the_indicator(
-    text: str, raw: str, subject: str
-) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
-
-
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [("新能源汽车本地配套率已从2020年的不足30%提高到65%。", "30%", "新能源汽车本地配套率"),
-     ("景区已开通低空旅游航线12条。", "12条", "低空旅游航线"),
-     ("2013年以来新增的涉税市场主体去年纳税达到4.76万亿元。", "4.76万亿元", "新增的涉税市场主体去年纳税"),
-     ("如今康赛妮的浴比降至1:6。", "1:6", "康赛妮的浴比")],
-)  # fmt: skip
-def test_from_clauses_opening_verbs_and_time_words_are_not_subject(text: str, raw: str, subject: str) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
-
-
 def test_jiang_jin_is_nearly_and_you_wang_is_a_goal() -> None:
     text = "去年产值提高了将近一倍。公司跨境电商销售额有望突破10亿元。"
     q = by_raw(extract(text, year=2024, kind="news"))
@@ -713,31 +631,10 @@ def test_jiang_jin_is_nearly_and_you_wang_is_a_goal() -> None:
     assert q["10亿元"].kind == "target"
 
 
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [("货物通关时间压缩一半以上。", "一半", "货物通关时间"), ("能量密度比上一代提升了20%。", "20%", "能量密度"),
-     ("固定资产投资今年要增长10%左右。", "10%", "固定资产投资"),
-     ("对东盟进出口增长13.8%。", "13.8%", "对东盟进出口"),  # trade with: 对 stays
-     ("保护修缮传统建筑1005栋。", "1005栋", "保护修缮传统建筑"),
-     ("一台洗衣机由上千个零部件组成。", "千个", "零部件")],
-)  # fmt: skip
-def test_news_subjects_lose_reductions_years_and_earlier_states(text: str, raw: str, subject: str) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
-
-
 def test_an_order_book_reaching_a_year_is_no_due_date() -> None:
     text = "公司今年的手持订单已排到2027年，其中绿色动力船舶占比超过七成。"
     q = by_raw(extract(text, year=2024, kind="news"))["七成"]
     assert (q.kind, q.year) == ("actual", 2024)
-
-
-@pytest.mark.parametrize(
-    ("text", "raw", "subject"),
-    [("设立20亿元产业发展基金。", "20亿元", "产业发展基金"), ("县里设立2亿元数字经济产业发展基金。", "2亿元", "数字经济产业发展基金"),
-     ("全年固定资产投资1.2万亿元。", "1.2万亿元", "固定资产投资")],
-)  # fmt: skip
-def test_a_fund_named_after_its_amount_is_the_subject(text: str, raw: str, subject: str) -> None:
-    assert by_raw(extract(text, year=2025))[raw].subject == subject
 
 
 def test_a_plan_stating_its_goals_in_a_news_story_gives_targets() -> None:
@@ -768,3 +665,66 @@ def test_a_threshold_before_a_counted_noun_measures_the_noun_before_it(
     text: str, raw: str, subject: str
 ) -> None:
     assert by_raw(extract(text, year=2024, kind="policy"))[raw].subject == subject
+
+
+# Where a subject starts and ends: one group per rule, the group names the test case
+_SUBJECT_GROUPS = {
+    "a quoted name keeps its opening quote and a list mark goes": [
+        ("“新三样”产品出口增长23.6%。", "23.6%", "“新三样”产品出口"),
+        ("打造“数智工厂”5个。", "5个", "“数智工厂”"),
+        ("全年争取“两重”“两新”超长期特别国债资金433亿元。", "433亿元", "“两重”“两新”超长期特别国债资金"),
+        ("“十三五”时期经济年均增长保持在6.5%以上。", "6.5%", "“十三五”时期经济"),
+        ("“力争到2027年国家级绿色工厂达到150家。", "150家", "国家级绿色工厂"),  # a quote that opens speech
+        ("⑨改造城市危旧房5000套。", "5000套", "改造城市危旧房"),
+    ],
+    "adverbs of effort and enumerators are not part of a subject": [
+        ("汽车产量继续保持3000万辆以上。", "3000万辆", "汽车产量"),
+        ("每千人口护士数力争达到3.8人。", "3.8人", "每千人口护士数"),
+        ("建设国家绿色智能计算产业先导区、力争产业规模突破3000亿元。", "3000亿元", "产业规模"),
+        ("八是推动粮食作物完全成本保险覆盖率达到80%。", "80%", "粮食作物完全成本保险覆盖率"),
+        ("推动可持续发展示范区达到5个。", "5个", "可持续发展示范区"),  # 可持续 is a name
+    ],
+    "a per head base and a list comma end no subject": [
+        ("城乡居民基本医保财政补助标准提高到人均320元。", "320元", "城乡居民基本医保财政补助标准"),
+        ("城乡居民基础养老金最低标准从每月70元提高到88元。", "70元", "城乡居民基础养老金最低标准"),
+        ("重点高校招收贫困地区农村学生人数又增长10.5%。", "10.5%", "重点高校招收贫困地区农村学生人数"),
+        ("总算力突破7000PF、增长34.6%。", "34.6%", "总算力突破7000PF"),
+    ],
+    "a verb with zhi before the number ends no subject": [
+        ("农村自来水普及率提高至95%。", "95%", "农村自来水普及率"),
+        ("国际航线恢复至120条。", "120条", "国际航线"),
+        ("省重点实验室优化重组至150家。", "150家", "省重点实验室"),
+        ("截至2024年底，国家级绿色工厂71家。", "71家", "国家级绿色工厂"),
+    ],
+    "adverbs end no subject and a bare rate restates the indicator": [
+        ("全国排名有望上升3位。", "3位", "排名"),
+        ("板材利用率也提高了15%。", "15%", "板材利用率"),
+        ("核准在建抽水蓄能800万千瓦以上。", "800万千瓦", "核准在建抽水蓄能"),  # 蓄能 is a word
+        ("社会消费品零售总额增长4.1%，增速高于全国0.6个百分点。", "0.6个百分点", "社会消费品零售总额增速"),
+    ],
+    "from clauses opening verbs and time words are not subject": [
+        ("新能源汽车本地配套率已从2020年的不足30%提高到65%。", "30%", "新能源汽车本地配套率"),
+        ("景区已开通低空旅游航线12条。", "12条", "低空旅游航线"),
+        ("2013年以来新增的涉税市场主体去年纳税达到4.76万亿元。", "4.76万亿元", "新增的涉税市场主体去年纳税"),
+        ("如今康赛妮的浴比降至1:6。", "1:6", "康赛妮的浴比"),
+    ],
+    "news subjects lose reductions years and earlier states": [
+        ("货物通关时间压缩一半以上。", "一半", "货物通关时间"),
+        ("能量密度比上一代提升了20%。", "20%", "能量密度"),
+        ("固定资产投资今年要增长10%左右。", "10%", "固定资产投资"),
+        ("对东盟进出口增长13.8%。", "13.8%", "对东盟进出口"),  # trade with: 对 stays
+        ("保护修缮传统建筑1005栋。", "1005栋", "保护修缮传统建筑"),
+        ("一台洗衣机由上千个零部件组成。", "千个", "零部件"),
+    ],
+    "a fund named after its amount is the subject": [
+        ("设立20亿元产业发展基金。", "20亿元", "产业发展基金"),
+        ("县里设立2亿元数字经济产业发展基金。", "2亿元", "数字经济产业发展基金"),
+        ("全年固定资产投资1.2万亿元。", "1.2万亿元", "固定资产投资"),
+    ],
+}
+SUBJECT_CASES = [pytest.param(*case, id=group) for group, cases in _SUBJECT_GROUPS.items() for case in cases]
+
+
+@pytest.mark.parametrize(("text", "raw", "subject"), SUBJECT_CASES)
+def test_subject_boundaries(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2025))[raw].subject == subject
