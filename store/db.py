@@ -47,8 +47,8 @@ class Store:
             return False
         chars, text_sketch = duplicates.fingerprint(analysis.document.text)
         # looked up before the write transaction, so that one stays insert-only (no stale-read
-        # conflicts between concurrent SQLite writers); two copies saved at the same instant
-        # may both stay originals
+        # conflicts between concurrent SQLite writers); `settle` below mends the copies saved
+        # at the same instant, which miss each other here
         with self.engine.connect() as conn:
             original = duplicates.find_original(conn, text_sketch, chars)
         copy = {"text_chars": chars, "sketch": text_sketch, "duplicate_of": original}
@@ -59,6 +59,8 @@ class Store:
             if self.has_document(doc_id):  # another writer saved the same bytes first
                 return False
             raise
+        if original is None:
+            duplicates.settle(self.engine, doc_id, text_sketch, chars)
         return True
 
     def duplicate_of(self, doc_id: str) -> str | None:

@@ -77,12 +77,10 @@ def similarity(a: list[int], b: list[int]) -> float:
     return sum(1 for h in union if h in in_a and h in in_b) / len(union)
 
 
-def find_original(conn: sa.Connection, text_sketch: list[int], chars: int) -> str | None:
-    """The earliest stored original (not itself a copy) whose text this one nearly repeats."""
-    if chars < MIN_CHARS:
-        return None
+def _originals(conn: sa.Connection, chars: int) -> list[tuple[str, list[int]]]:
+    """Stored originals (not themselves copies) long enough to be this text's, oldest first."""
     d = documents
-    candidates = conn.execute(
+    rows = conn.execute(
         sa.select(d.c.id, d.c.sketch)
         .where(
             d.c.duplicate_of.is_(None),
@@ -90,7 +88,36 @@ def find_original(conn: sa.Connection, text_sketch: list[int], chars: int) -> st
         )
         .order_by(d.c.created_at, d.c.id)
     )
-    for doc_id, stored in candidates:
-        if stored and similarity(text_sketch, stored) >= SIMILAR:
-            return str(doc_id)
+    return [(str(doc_id), stored or []) for doc_id, stored in rows]
+
+
+def find_original(conn: sa.Connection, text_sketch: list[int], chars: int) -> str | None:
+    """The earliest stored original whose text this one nearly repeats."""
+    if chars < MIN_CHARS:
+        return None
+    for doc_id, stored in _originals(conn, chars):
+        if similarity(text_sketch, stored) >= SIMILAR:
+            return doc_id
     return None
+
+
+def settle(engine: sa.Engine, doc_id: str, text_sketch: list[int], chars: int) -> None:
+    """After `doc_id` is saved as an original: if other originals repeat its text, the earliest
+    of them (created_at, then id) stays the original and the others become its copies.
+
+    `find_original` runs before the save's transaction, so two copies saved at the same
+    instant can both miss each other; whichever commits last sees both here.
+    """
+    if chars < MIN_CHARS:
+        return
+    with engine.connect() as conn:  # read outside the write: no SQLite lock upgrade
+        originals = _originals(conn, chars)
+    same = [i for i, stored in originals if i == doc_id or similarity(text_sketch, stored) >= SIMILAR]
+    if len(same) < 2 or doc_id not in same:
+        return  # alone, or already settled by the writer it raced with
+    first, later = same[0], same[1:]
+    d = documents
+    with engine.begin() as conn:
+        for other in later:  # a later original and the copies that point to it move to `first`
+            conn.execute(d.update().where(d.c.duplicate_of == other).values(duplicate_of=first))
+            conn.execute(d.update().where(d.c.id == other).values(duplicate_of=first))

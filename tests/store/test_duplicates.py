@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import random
+import threading
 from datetime import UTC, datetime
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from hypothesis import given
@@ -148,6 +150,62 @@ def test_trends_count_a_text_once(store: Store) -> None:
     assert store.term_occurrences(["绿色"], "year") == alone
     year = int(original.document.date[:4])
     assert store.term_count_totals("year") == ({year: 3}, {("绿色", year): 3})
+
+
+def test_copies_saved_at_the_same_instant_leave_one_original(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both writers look for an original before either has committed, so both miss."""
+    original = ningbo_plan()
+    texts = [copy_of(original, f"print-{n}") for n in range(2)]
+    both_looked = threading.Barrier(2, timeout=20)
+    look = duplicates.find_original
+
+    def look_then_wait(*args: object) -> str | None:
+        found = look(*args)  # type: ignore[arg-type]
+        both_looked.wait()
+        return found
+
+    monkeypatch.setattr(duplicates, "find_original", look_then_wait)
+    errors: list[BaseException] = []
+
+    def save(analysis: Analysis) -> None:
+        try:
+            assert store.save_analysis(analysis)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(a,)) for a in texts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    marks = {a.document.id: store.duplicate_of(a.document.id) for a in texts}
+    originals = [i for i, of in marks.items() if of is None]
+    assert len(originals) == 1
+    assert set(marks.values()) == {None, originals[0]}
+
+
+def test_a_later_original_hands_its_copies_to_the_earliest(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settling moves a later original, and the copies already pointing to it, to the earliest."""
+    original = ningbo_plan()
+    first, second, copy = original, copy_of(original, "second"), copy_of(original, "third")
+    monkeypatch.setattr(duplicates, "settle", lambda *args: None)  # as if both saves raced
+    monkeypatch.setattr(duplicates, "find_original", lambda *args: None)
+    store.save_analysis(first)
+    store.save_analysis(second)
+    monkeypatch.undo()
+    with store.engine.begin() as conn:  # `copy` was saved while `second` was still an original
+        store_copy = codec.document_row(copy.document)
+        conn.execute(documents.insert(), {**store_copy, "duplicate_of": second.document.id})
+    chars, sketch = duplicates.fingerprint(first.document.text)
+    duplicates.settle(store.engine, second.document.id, sketch, chars)
+    assert store.duplicate_of(first.document.id) is None
+    assert store.duplicate_of(second.document.id) == first.document.id
+    assert store.duplicate_of(copy.document.id) == first.document.id
 
 
 # --- upgrading a database stored before copies were recognised ----------------------
