@@ -48,6 +48,12 @@ _RADIUS_AFTER = re.compile(r"(?:以内|之内|范围|以外|之外|外|内)")
 _DISTANCE_BEFORE = re.compile(
     r"(?:(?:距离|相距|距|离)[\u4e00-\u9fff]{0,6}|半径|方圆|周边|周围|以[东南西北]|[东南西北]侧)约?$"
 )
+# PUE控制在1.25以下, 基尼系数降至0.4: a level of an indicator that has no unit
+_DIMENSIONLESS_BEFORE = re.compile(
+    r"(?:PUE|WUE|CUE|COP|电能利用效率|能源利用效率|水资源利用效率|能效比|系数|指数|比值)值?[）)]?"
+    r"(?:值|平均值|均值)?(?:要|须|应|将)?(?:控制在|下降到|下降至|降低到|降低至|降至|降到|达到|达|提高到|提高至|提升至|提升到|"
+    r"保持在|稳定在|不高于|不低于|不超过|低于|高于|小于|大于|为|在)?(?:约|近|达)?$"
+)
 # 亿元以上项目, 2000万元以上工业企业: a size that defines a class of projects or firms
 _CLASS_OF = re.compile(
     r"(?:及)?(?:以上|以下)的?(?:重大|重点|产业|工业|制造业|招商|外资|内资)?(?:项目|企业|工程|园区|集群)"
@@ -236,4 +242,6 @@ def _unitless_role(t: str, num: str, m: re.Match[str], start: int, end: int, bef
         c.isdigit() or c in _CN_SMALL for c in num
     ):
         return "quantity"  # 3000多, 十多万: a count without its measure word
+    if _DIMENSIONLESS_BEFORE.search(t, max(0, start - 24), start) and any(c.isdigit() for c in num):
+        return "quantity"
     return "bare"

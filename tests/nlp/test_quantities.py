@@ -473,6 +473,34 @@ def test_computing_power_in_p() -> None:
     assert (q.value, q.unit) == (24000, "P")
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "comparator", "subject"),
+    [
+        (
+            "新建大型数据中心电能利用效率（PUE）控制在1.25以下。",
+            "1.25",
+            "le",
+            "大型数据中心电能利用效率（PUE）",
+        ),
+        ("新建数据中心PUE值降至1.3以下。", "1.3", "le", "新建数据中心PUE值"),
+        ("两化融合指数达到92。", "92", "eq", "两化融合指数"),
+        ("居民收入基尼系数不高于0.4。", "0.4", "le", "居民收入基尼系数"),
+    ],
+)
+def test_an_indicator_without_a_unit_keeps_its_level(
+    text: str, raw: str, comparator: str, subject: str
+) -> None:
+    q = by_raw(extract(text))[raw]
+    assert (q.unit, q.comparator, q.subject) == (None, comparator, subject)
+
+
+@pytest.mark.parametrize(
+    "text", ["发布3.0版数字化指数评价体系。", "指数基金规模排名第2。", "系数法测算，第1批。"]
+)
+def test_other_bare_numbers_near_an_index_stay_out(text: str) -> None:
+    assert extract(text) == []
+
+
 def test_a_bare_amount_after_a_verb_measures_the_noun_before_it() -> None:
     qs = by_raw(extract("300个省列重大项目累计完成投资2393.1亿元，新型储能累计建成并网近1000万千瓦。"))
     assert qs["2393.1亿元"].subject == "省列重大项目累计完成投资"
