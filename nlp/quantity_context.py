@@ -24,21 +24,34 @@ _THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)")
 _IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
 _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
+_FROM_TO = re.compile(r"[到至]|[为成](?![了])")
 _BASELINE = re.compile(r"(?:较|比|与|同|相比|相较|对比)$")
 _RELATIVE = re.compile(
     r"([一二两三四五六七八九十\d]{1,3})年(?:后|内|之内|以后|时间)|(?:未来|今后)([一二两三四五六七八九十\d]{1,3})年"
 )
 _PLAN = re.compile(r"十[一二三四五六七八九]五|第十[一二三四五六七八九]个五年")
+# 将 as 把 (将6颗卫星送入预定轨道, 将大模型接入平台) reports an act, not a future
+_FUTURE_JIANG = (
+    r"将(?!近|$|[\d一二两三四五六七八九十百千万]+(?:颗|个|家|台|项|条|座|架|艘|批|名|款|套)"
+    r"|[^，,；;。]{1,12}?(?:送入|送上|接入|纳入|列入|列为|作为|视为|认定为|转化为|转变为|整合为|合并为|融入|嵌入|写入|载入|"
+    r"授权给|转让给|出售给|交给)"
+    r"|[^，,；;。]{1,14}?(?<![为除])了)"  # 将导入周期缩短了35%: a done act
+)
 _TARGET_CUE = re.compile(
-    r"力争|确保|目标|预期|计划|规划|将(?!近)|要|拟|争取|预计|努力|期末|以后|届时|达到.{0,6}以上|推动|力求|打造|培育|建成|新建|建设|实现|"
+    rf"力争|确保|目标|预期|计划|规划|{_FUTURE_JIANG}|"
+    r"要|拟|争取|预计|努力|期末|以后|届时|达到.{0,6}以上|推动|力求|打造|培育|建成|新建|建设|实现|"
     r"达产后|投产后"
 )
 _STRONG_TARGET = re.compile(
-    r"力争|确保|目标|预期|计划|拟|争取|预计|努力|届时|期末|将(?!近)|有望|(?:建成|达产|投产|完工|竣工|落地|运营)(?:后|以后)|"
+    rf"力争|确保|目标|预期|计划|拟|争取|预计|努力|届时|期末|{_FUTURE_JIANG}|有望|"
+    # a task set in a meeting or speech: 要加快…，年内新建公共充电桩2000个 (not 要求, 要素, 主要)
+    r"(?:^|[，,；;：:])\s*(?:今年|全年|明年)?(?:还|更|就|都)?要(?![求素闻点件害])|"
+    r"(?:建成|达产|投产|投运|满产|达效|完工|竣工|落地|运营)(?:后|以后)|"
     r"(?:方案|规划|意见|措施|行动|政策)(?:还|同时|进一步)?(?:提出|明确|要求)"  # news: 方案同时提出，全市…
 )
 _ACTUAL_CUE = re.compile(
-    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户])拥有|位列|成为|首次|"
+    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户])拥有|位列|成为|"
+    r"首次(?![^，,；;。]{0,16}的)|"  # not 对首次入选的给予…: a condition of an award
     r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
 )
 _PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
@@ -49,6 +62,16 @@ _THIS_YEAR_LEAD = re.compile(r"今年(?!以来|上半年|前)|明年|主要预�
 _SUB_HEADING = re.compile(r"\s*(?:[（(—\d①-⑳]|第)")
 _SEVERAL_YEARS = re.compile(r"[二两三四五六七八九十]年|以来")
 _REVIEW_HEADING = re.compile(r"回顾|过去")
+# any document: a part that reviews (一、发展基础, 一、2024年主要工作回顾) or one that plans with
+# its year (二、2025年工作安排, （一）2025年发展目标)
+_BASIS_HEADING = re.compile(
+    r"发展基础|现实基础|工作基础|基础条件|发展现状|产业现状|现状[与和及]|成效|取得的成绩|回顾|总结|"
+    r"面临的?形势|发展形势|形势[与和]|发展环境|机遇[与和]挑战"
+)
+_AHEAD_HEADING = re.compile(r"目标|任务|安排|计划|打算|思路|要求|举措|措施|部署|重点工作|路径|保障|展望")
+_TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章部篇节])")
+# “十四五”期间 / “十四五”以来 in a later plan: a span already over
+_PLAN_SPAN_AFTER = re.compile(r"[”\"]?(?:规划)?(?:期间|以来|时期)")
 _PLAN_HEADING = re.compile(r"今年|明年|总体要求|目标|任务|建议|政策取向|重点工作|部署")
 
 _INCREASE = re.compile(
@@ -80,6 +103,9 @@ class Section:
 
     kind: str | None = None
     year: int | None = None
+    review: bool = (
+        False  # set by a heading that opens a review part (一、发展基础); the next top heading ends it
+    )
 
 
 def relative_year(sentence: str, base: int | None) -> int | None:
@@ -120,6 +146,11 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
             continue  # 2013年以来: where a span starts, not the year a number describes
         if left[: m.start(1)].endswith(("排到", "排至", "延到", "延至")):
             continue  # 手持订单已排到2027年: how far an order book reaches, not a due date
+        before, after = left[: m.start(1)], left[m.end() :]
+        if before.endswith(("从", "由")) and _FROM_TO.search(after):
+            continue  # 从2020年的18%提高到52%: the 52% is not of 2020
+        if before.endswith(("是", "为")) and after.startswith("的"):
+            continue  # 分别是2014年的2.6倍: the year compared with
         if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
             left, m.start()
         ):
@@ -138,6 +169,8 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
         year, due = explicit_year(text)
         if due and year is not None:  # （一）到2027年主要目标 governs what follows
             return Section("target", year)
+        if not report or doc_year is None:
+            return _part_heading(section, text, year, doc_year)
     if not report or doc_year is None:
         return section
     if heading:
@@ -165,6 +198,21 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
     return section
 
 
+def _part_heading(section: Section, text: str, year: int | None, doc_year: int | None) -> Section:
+    """A heading outside work reports: a review part is actual, a planning part with its
+    year is that year's target, and the next top heading after a review ends it."""
+    ahead = _AHEAD_HEADING.search(text)
+    if _BASIS_HEADING.search(text) and not ahead:
+        return Section(
+            "actual", year if year is not None and (doc_year is None or year <= doc_year) else None, True
+        )
+    if ahead and year is not None and (doc_year is None or year >= doc_year):
+        return Section("target", year)
+    if section.review and _TOP_HEADING.match(text):
+        return Section()
+    return section
+
+
 def _named_year(left: str, doc_year: int | None, news: bool = False) -> int | None:
     """今年 / 去年 / 明年 named in a sentence, against the document's year; in news,
     a month or quarter with no year (1-10月, 前三季度) is the document's year."""
@@ -180,6 +228,14 @@ def paragraph_lead_year(sentence: str) -> int | None:
     """到2020年，…: a due year opening a paragraph governs its later sentences."""
     m = _LEAD_DUE.search(sentence)
     return _year_value(m.group(1)) if m else None
+
+
+_ACCUMULATED = re.compile(r"累计.{0,8}达")
+
+
+def _goal_context(section: Section, news: bool, period_end: int | None) -> bool:
+    """Numbers here are goals unless the clause says otherwise: a target section, or a plan's body."""
+    return section.kind == "target" or (section.kind is None and not news and period_end is not None)
 
 
 def kind_and_year(
@@ -199,7 +255,14 @@ def kind_and_year(
         return ("target" if doc_year is None or year >= doc_year else "actual"), year
     if rel is not None and rel > (doc_year or 0):
         return "target", rel
-    if _ACTUAL_CUE.search(clause_left) and not _STRONG_TARGET.search(clause_left):
+    if plan and doc_year is not None and _PLAN_SPAN_AFTER.match(sentence_left, plan.end()):
+        end = plan_period_end(plan.group())
+        if end is not None and end < doc_year:  # “十四五”期间，… in a 十五五 plan
+            return "actual", year
+    actual_cue = _ACTUAL_CUE.search(clause_left)
+    if actual_cue and _ACCUMULATED.fullmatch(actual_cue.group()) and _goal_context(section, news, period_end):
+        actual_cue = _ACTUAL_CUE.search(clause_left, actual_cue.end())  # 绿色工厂累计达到15家 among goals
+    if actual_cue and not _STRONG_TARGET.search(clause_left):
         if year is None:  # 今年/去年 in the clause outrank the section's year
             named = _named_year(clause_left, doc_year)
             if named is None and section.kind == "actual":
