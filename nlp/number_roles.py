@@ -50,9 +50,13 @@ _DISTANCE_BEFORE = re.compile(
 )
 # PUE控制在1.25以下, 基尼系数降至0.4: a level of an indicator that has no unit
 _DIMENSIONLESS_BEFORE = re.compile(
-    r"(?:PUE|WUE|CUE|COP|电能利用效率|能源利用效率|水资源利用效率|能效比|系数|指数|比值)值?[）)]?"
-    r"(?:值|平均值|均值)?(?:要|须|应|将)?(?:控制在|下降到|下降至|降低到|降低至|降至|降到|达到|达|提高到|提高至|提升至|提升到|"
-    r"保持在|稳定在|不高于|不低于|不超过|低于|高于|小于|大于|为|在)?(?:约|近|达)?$"
+    r"(?:PUE|WUE|CUE|COP|电能利用效率|能源利用效率|水资源利用效率|能效比|系数|指数|比值|容积率)值?[）)]?"
+    r"(?:值|平均值|均值)?(?:原则上|一般|总体)?(?:要|须|应|将)?(?:从\d+(?:\.\d+)?)?(?:控制在|从|下降到|下降至|降低到|降低至|降至|降到|达到|达|提高到|提高至|提升至|提升到|"
+    r"保持在|稳定在|不高于|不低于|不超过|低于|高于|小于|大于|为|在)?了?(?:约|近|达)?$"
+)
+# 单机容量20兆瓦的风电机组, 叶轮直径达到260米, 时速350公里动车组: what one product is rated at
+_SPEC_BEFORE = re.compile(
+    r"(?:单机容量|单机功率|单台容量|额定功率|额定容量|直径|时速|转速)(?:达到|达|为|约|超过|可达)?$"
 )
 # 亿元以上项目, 2000万元以上工业企业: a size that defines a class of projects or firms
 _CLASS_OF = re.compile(
@@ -135,6 +139,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "reference"  # 这两艘船, 该三个项目: things already named, not a count
     if unit == "千伏":
         return "spec"  # 500千伏主干网架, 750千伏输变电工程: a voltage class
+    if _SPEC_BEFORE.search(t, max(0, start - 8), start):
+        return "spec"
     if unit in _DISTANCE_UNITS and (
         _RADIUS_AFTER.match(t, end) or _DISTANCE_BEFORE.search(t, max(0, start - 10), start)
     ):

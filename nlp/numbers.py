@@ -42,7 +42,7 @@ _EXPR = re.compile(
     rf"|(?P<fan>翻(?:了)?(?P<fann>[一两二三四五六七八九十])?番)"
     r"|(?P<half>一半|过半|大半|半数)"
     rf"|(?P<sev>[数几](?=[十百千万亿]))?(?P<num>{_CORE})(?P<apx>[多余])?(?P<mag>[十百千]?万亿|[十百千]?亿|[十百千]?万)?"
-    rf"(?:(?P<cheng>成)(?P<chenghalf>半)?(?![为立员果本效长功熟就交型品都绩分])|(?P<unit>{UNIT_PATTERN}))?"
+    rf"(?:(?P<cheng>成)(?P<chenghalf>半)?(?![为立员果本效长功熟就交型品都绩分不])|(?P<unit>{UNIT_PATTERN}))?"
     rf"(?P<per>{_PER})?)"
 )
 _TRAILING_MAGNITUDE = re.compile(r"(?:万亿|亿|万)$")
@@ -250,7 +250,10 @@ def _signed(t: str, sign: int) -> bool:
 # 给予最高3000万元, 单个项目最高补助50万元: a cap (not 单场最高卖出5万双, a record)
 _CAP = re.compile(r"最高(?:可)?(?:给予|补助|补贴|奖励|资助|支持|获得|获|达|可达)?$")
 # 约占全国的四分之一, 不低于销售收入的6%: the comparator governs a phrase that ends in the number
-_FAR_PREFIX = re.compile(r"(约占|不低于|不少于|不超过|不高于)[^，,；;。、\d]{1,12}?的?$")
+_FAR_PREFIX = re.compile(
+    r"(约占|不低于|不少于|不超过|不高于)[^，,；;。、\d]{1,12}?的?$"
+    r"|(超过|高于|低于|约为|大约为)[^，,；;。、\d]{1,12}?的$"  # 超过全球年需求的1.5倍, 约为成渝的4.5倍
+)
 
 
 def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Comparator:
@@ -266,7 +269,7 @@ def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Compar
         return "ge"  # 上千个零部件, 上百种图案: at least that many
     far = _FAR_PREFIX.search(t, max(0, start - 16), start)
     if far and cmp == "eq":
-        word = far.group(1)
+        word = far.group(1) or far.group(2)
         return "approx" if word == "约占" else PREFIX_VALUES[word]  # type: ignore[return-value]
     return cmp
 

@@ -32,7 +32,7 @@ _RELATIVE = re.compile(
 _PLAN = re.compile(r"十[一二三四五六七八九]五|第十[一二三四五六七八九]个五年")
 # 将 as 把 (将6颗卫星送入预定轨道, 将大模型接入平台) reports an act, not a future
 _FUTURE_JIANG = (
-    r"将(?!近|$|[\d一二两三四五六七八九十百千万]+(?:颗|个|家|台|项|条|座|架|艘|批|名|款|套)"
+    r"将(?!近|[\d一二两三四五六七八九十百千万]+(?:颗|个|家|台|项|条|座|架|艘|批|名|款|套)"
     r"|[^，,；;。]{1,12}?(?:送入|送上|接入|纳入|列入|列为|作为|视为|认定为|转化为|转变为|整合为|合并为|融入|嵌入|写入|载入|"
     r"授权给|转让给|出售给|交给)"
     r"|[^，,；;。]{1,14}?(?<![为除])了)"  # 将导入周期缩短了35%: a done act
@@ -83,8 +83,11 @@ _DECREASE = re.compile(
 # a count of people changed by a verb that names them first: 减少农村贫困人口1000万
 _VERB_NOUN = re.compile(r"(增加|减少)[^，,；;。、\d到至]{0,6}(?:人口|人数|群众|人员)$")
 # a reduction named before what it reduces: 每年减少二氧化碳排放约50万吨, 节约标准煤6万吨
-_CUT_NOUN = re.compile(r"(?:减少|节约|节省|削减|压减)[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$")
-_THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低])$")
+_CUT_NOUN = re.compile(
+    r"(?:减少|节约|节省|削减|压减|缩短|压缩)[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$"
+)
+_CUT_SHARE = re.compile(r"降低[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$")  # 降低企业用能成本10%
+_THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低多少])$")  # 比去年预算低, 比去年多了一倍
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
     r"(?:超过|突破|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|约|近|将近|接近|大约|分别|年均|平均|实际|同比|均|累计|了|已|再|共|比上年|以上|左右)$"
@@ -327,10 +330,10 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         return "decrease"
     if (verb_noun := _VERB_NOUN.search(rest)) is not None:  # 再减少农村贫困人口1000万以上
         return "increase" if verb_noun.group(1) == "增加" else "decrease"
-    if _CUT_NOUN.search(rest):
-        return "decrease"
-    if unit in ("%", "百分点") and (than := _THAN.search(rest)):  # 比去年预算低0.4个百分点
-        return "increase" if than.group(1) == "高" else "decrease"
+    if _CUT_NOUN.search(rest) or unit == "%" and _CUT_SHARE.search(rest):
+        return "decrease"  # (降低…负担1.2万亿元 is relief given, a level, as the gold reads it)
+    if unit in ("%", "百分点", "倍") and (than := _THAN.search(rest)):  # 比去年预算低0.4个百分点
+        return "increase" if than.group(1) in "高多" else "decrease"
     if unit == "%" and _GROWTH_GOAL.search(rest):
         return "increase"  # 经济增长预期目标6.5%－7%
     level = _LEVEL.search(rest)

@@ -1,0 +1,68 @@
+"""Units, comparators and changes a review of news and plans found wrong (stop 26)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_quantities import by_raw, extract
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit", "comparator"),
+    [
+        ("签署了200MWh电网侧储能项目合作协议。", "200MWh", 200000, "千瓦时", "eq"),
+        ("新型储能装机达到3吉瓦时。", "3吉瓦时", 3e6, "千瓦时", "eq"),
+        ("算力规模达到500PFlops。", "500PFlops", 500, "P", "eq"),
+        (
+            "煤电机组平均供电煤耗降至295克标准煤/千瓦时以下。",
+            "295克标准煤/千瓦时",
+            295,
+            "克标准煤/千瓦时",
+            "le",
+        ),
+        ("转向架年产能提升至1500台套。", "1500台套", 1500, "台套", "eq"),
+        ("化工集中区等4家园区入选。", "4家", 4, "家", "eq"),  # 家园区 is no 家园
+        ("培育2至3家具有全球影响力的企业。", "2至3家", 2, "家", "range"),  # 家具有 is no 家具
+        ("群众对质量工作满意度达到85分以上。", "85分", 85, "分", "ge"),
+        ("票价598元起。", "598元", 598, "元", "ge"),
+        ("名义产能已超过全球年需求的1.5倍。", "1.5倍", 1.5, "倍", "gt"),
+        ("长三角约为成渝的4.5倍。", "4.5倍", 4.5, "倍", "approx"),
+        ("研发经费投入强度约为3.3%。", "3.3%", 3.3, "%", "approx"),
+        ("大会现场还集中签约了21个制造业项目。", "21个", 21, "个", "eq"),  # 签约了 is no 约
+        ("新出让工业用地容积率原则上不低于1.5。", "1.5", 1.5, None, "ge"),
+        ("道路交通指数从6.32下降至6.08。", "6.08", 6.08, None, "eq"),
+    ],
+)
+def test_units_and_comparators(text: str, raw: str, value: float, unit: str | None, comparator: str) -> None:
+    q = by_raw(extract(text))[raw]
+    assert (q.value, q.unit, q.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "也没有一成不变的产业路径。",
+        "应当打破“新”与“旧”的二元分割。",
+        "工程师们正在对一架五座原型机进行系留测试。",
+        "发电时间10至15分钟。",
+        "一台单机容量20兆瓦的海上风电机组下线。",  # a product's rating
+        "该机组叶轮直径达到260米。",
+        "冠军产品为时速350公里动车组转向架。",
+    ],
+)
+def test_idioms_and_seats_are_no_quantities(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "change"),
+    [
+        ("缩短产品开发周期30%以上。", "30%", "decrease"),
+        ("压缩审批时限30%以上。", "30%", "decrease"),
+        ("降低企业用能成本10%。", "10%", "decrease"),
+        ("降低利息负担1.2万亿元。", "1.2万亿元", None),  # relief given, a level (gold convention)
+        ("三天接待了200多批客户，比去年多了一倍。", "一倍", "increase"),
+    ],
+)
+def test_changes(text: str, raw: str, change: str | None) -> None:
+    assert by_raw(extract(text))[raw].change == change
