@@ -55,6 +55,39 @@ _OUTLET = re.compile(r"^(?:来源|稿源|出处)\s*[：:]\s*(\S.{0,30})$")
 _SESSION_DATE = re.compile(
     r"^[—\-－\s]*(.{0,20}?)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).*(?:会议|大会|讲话)"
 )
+# 佛山市工业和信息化局 2025年6月20日: the organ, a space, the date (the date part is checked by is_date_line)
+_SIGN_OFF_LINE = re.compile(
+    r"^(\S.{1,60}?)[\s\u3000]+((?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{3,12}?日.*)$"
+)
+_PUBLIC_NOTE = re.compile(r"[（(]此件[^）)]{0,8}[）)]$")
+# A speech or report dated under its title: 市委书记 宋继华（2025年3月18日）, （2025年3月18日）.
+_HEAD_DATE = re.compile(r"^[^。，；：:！？（(]{0,24}[（(]\s*([^（）()]{8,20})\s*[）)]$")
+# A news lead that opens with its dateline: 本报讯（记者 …）2025年3月18日, 新华社北京2025年3月18日电,
+# 4月18日上午，… The part before the date is a byline or a 电 place, never a clause (截至6月30日，…).
+_DATELINE = re.compile(
+    r"^(?:(?:本报讯|[\u4e00-\u9fa5]{2,8}?讯)?\s*(?:[（(][^）()]{2,30}[）)])?|[\u4e00-\u9fa5]{2,10}?(?=[\d年月日]{4,12}电))\s*"
+    r"(?P<date>(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
+    r"(?:电|[上下中]午|晚间?|早间?|凌晨)?\s*[，,\s]"
+)
+# The year of an event the dateline sentence reports: 4月18日上午，滁州市2025年二季度重大项目集中开工活动…举行.
+# Only an event held that day (举行, 开幕, 开工 …) gives it: 4月18日，…发布2024年…公报 reports an earlier year.
+_EVENT_YEAR = re.compile(
+    r"((?:19|20)\d{2})年(?!度)[^。；，,]{0,40}?(?:举行|举办|召开|开幕|启幕|开工|投产|签约|揭牌|开班)"
+)
+# A headline: the first line, short, no sentence end, quotes and brackets closed (a
+# photo caption wrapped over lines, 健信核磁“1.5T免液, is not one).
+_HEADLINE = re.compile(r"^[^。；;]{6,50}$")
+_SUBTITLE = re.compile(r"^——[^。；;]{4,40}$")
+_PAIRS = ("“”", "（）", "()", "《》", "「」", "【】")
+# Signs of journalism when no reporter signs: a story quoting someone (“……” / …”他说),
+# a commentary's author note （作者系…）, an editorial series ——二论…, a column or
+# account headline 产业快讯｜…, @长兴发布 ….
+_QUOTE_LINE = re.compile(r"^“[^“”]{8,}”$|”[^“”。！？]{0,16}(?:说|表示|介绍|坦言|告诉记者)[。，：:]")
+_COMMENT_NOTE = re.compile(r"^[（(](?:作者单位|作者系|作者为|作者是|本文作者)")
+_SERIES = re.compile(r"^——[一二三四五六七八九十]论")
+_COLUMN = re.compile(r"^(?:@\S{2,12}\s|[\u4e00-\u9fa5]{2,8}[｜丨|])")
+# 在全市新兴产业发展推进大会上的讲话: the 在 of a speech title is no part of a place name.
+_SPEECH_AT = re.compile(r"^在(?=.{2,40}上的(?:讲话|致辞|报告))")
 _NEWS_MARK = re.compile(r"记者|通讯员|本报讯|新华社|责任编辑|来源[：:]")
 
 
@@ -96,22 +129,76 @@ def _title_from_text(head: list[str]) -> str | None:
     return None
 
 
+def _headline(lines: list[str]) -> str | None:
+    """The first line as a news headline (with a ——subtitle under it) when it reads as one."""
+    if not lines or not _HEADLINE.match(lines[0]) or is_date_line(lines[0]) or _NEWS_MARK.search(lines[0]):
+        return None
+    if any(lines[0].count(a) != lines[0].count(b) for a, b in _PAIRS):
+        return None
+    if len(lines) > 1 and _SUBTITLE.match(lines[1]):
+        return lines[0] + lines[1]
+    return lines[0]
+
+
+def _journalism(lines: list[str]) -> bool:
+    """News or commentary that no reporter signs (see _QUOTE_LINE and the patterns after it)."""
+    if lines and _COLUMN.match(lines[0]) and "《" not in lines[0]:  # 一图读懂丨《…》 explains a policy
+        return True
+    if any(_SERIES.match(line) for line in lines[1:3]) or any(
+        _COMMENT_NOTE.match(line) for line in lines[-3:]
+    ):
+        return True
+    if any(_DATELINE.match(line) for line in lines[1:3]):
+        return True
+    return any(_QUOTE_LINE.search(line) for line in lines)
+
+
+def _signed_date(line: str) -> str | None:
+    """The date of a 成文日期 line: 2025年4月18日, also with the note （此件公开发布） after it."""
+    line = _PUBLIC_NOTE.sub("", line)
+    return parse_date(line) if is_date_line(line) else None
+
+
+def _is_organ(text: str) -> bool:
+    return bool(_ORGAN.match(re.sub(r"[\s\u3000]+", "", text)))
+
+
 def _signature(lines: list[str]) -> tuple[str | None, str | None]:
-    """(发文机关, 成文日期): the first organ line directly above a date-only line."""
-    for i in range(1, len(lines)):
-        if is_date_line(lines[i]) and _ORGAN.match(re.sub(r"[\s\u3000]+", "", lines[i - 1])):
-            issuers = re.sub(r"[\s\u3000]+", " ", lines[i - 1]).strip()
-            return issuers, parse_date(lines[i])
+    """(发文机关, 成文日期): the first organ line directly above a date-only line, or an
+    organ and a date on one line (佛山市工业和信息化局 2025年6月20日): short notices and
+    pages that lost the line break sign off that way."""
+    for i, line in enumerate(lines):
+        signed = _signed_date(line) if i else None
+        if signed and _is_organ(lines[i - 1]):
+            return re.sub(r"[\s\u3000]+", " ", lines[i - 1]).strip(), signed
+        m = _SIGN_OFF_LINE.match(line)
+        if m and _is_organ(m.group(1)) and (signed := _signed_date(m.group(2))):
+            return re.sub(r"[\s\u3000]+", " ", m.group(1)).strip(), signed
     return None, None
 
 
 def _issuer_from_title(title: str | None) -> str | None:
+    """工业和信息化部 国家发展改革委 商务部关于…: one organ or several joined by spaces."""
     if not title:
         return None
     m = _ABOUT.match(title)
-    if m and _ORGAN.match(m.group(1)):
+    organs = (
+        re.sub(r"等[一二三四五六七八九十\d]{1,3}个?部门$", "", m.group(1)) if m else ""
+    )  # …国家药监局等九部门
+    if m and all(_ORGAN.match(organ) for organ in organs.split()):
         return m.group(1)
     return None
+
+
+def _region(issuer: str | None, title: str | None) -> str | None:
+    """Region of the first issuer (joint issuers lead with the one that drafted), else of the
+    title, read without a column label (喜报丨青岛…), a speech's 在 or the quotes round a plan
+    name (芜湖市“十五五”生态环境保护规划)."""
+    region = region_of(issuer) or (region_of(issuer.split()[0]) if issuer and issuer.split() else None)
+    if region or not title:
+        return region
+    title = _SPEECH_AT.sub("", _COLUMN.sub("", title))
+    return region_of(title) or region_of(re.sub(r"[“”\"]", "", title))
 
 
 def _issuer_for_report(title: str | None, region: str | None) -> str | None:
@@ -166,11 +253,45 @@ def _news(lines: list[str], text: str) -> dict[str, Any]:
     return out
 
 
+def _subject_title(text: str) -> str | None:
+    """The policy a news story is about: the first 《…》 it names, unless it names another
+    policy too (a meeting that approved three documents is about none of them); a short
+    form of the first (《行动方案》) is the same policy."""
+    books = [m.group(1) for m in _BOOK_TITLE.finditer(text)]
+    if not books:
+        return None
+    others = {b for b in books if b not in books[0] and _TITLE_END.search(b)}
+    return None if others else books[0]
+
+
 def _session_date(head: list[str]) -> str | None:
     for line in head[:6]:
         m = _SESSION_DATE.match(line)
         if m:
             return parse_date(m.group(2))
+    for line in head[1:5]:  # the line under a speech's title: 市委书记 宋继华（2025年3月18日）
+        m = _HEAD_DATE.match(line)
+        date = parse_date(m.group(1)) if m and is_date_line(m.group(1)) else None
+        if date:
+            return date
+    return None
+
+
+def _dateline(lines: list[str]) -> str | None:
+    """The date a news lead opens with. A month and day alone take the year of the event
+    the same sentence reports (4月18日上午，滁州市2025年二季度重大项目集中开工活动…举行);
+    with no such year the date stays unknown."""
+    for line in lines[1:4]:
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        year = m.group("year")
+        if year is None:
+            event = _EVENT_YEAR.search(line[m.end() :].split("。", 1)[0])
+            year = event.group(1) if event else None
+        if year is None:
+            return None
+        return parse_date(f"{year}年{m.group('month')}月{m.group('day')}日")
     return None
 
 
@@ -190,16 +311,22 @@ def _date(text_date: str | None, hints: dict[str, Any], title: str | None) -> tu
 
 
 def _kind(
-    title: str | None, doc_number: str | None, issuer: str | None, news: dict[str, Any], text: str
+    title: str | None,
+    doc_number: str | None,
+    issuer: str | None,
+    news: dict[str, Any],
+    lines: list[str],
+    text: str,
 ) -> str:
-    """policy for 公文 and reports; news when a reporter signs it; an outlet alone does not make news."""
+    """policy for 公文 and reports; news when a reporter signs it; an outlet alone does not make news.
+    `title` is a 公文 or report title (a headline does not make policy)."""
     if doc_number:
         return "policy"
     if news.get("author"):
         return "news"
     if title and (_TITLE_END.search(title) or "工作报告" in title):
         return "policy"
-    if news.get("outlet") or _NEWS_MARK.search(text[:400] + text[-400:]):
+    if news.get("outlet") or _NEWS_MARK.search(text[:400] + text[-400:]) or _journalism(lines):
         return "news"
     return "policy" if issuer else "other"
 
@@ -210,24 +337,26 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     lines = _lines(text)
     head = lines[:_HEAD_LINES]
     meta: dict[str, Any] = {}
-    title = _title_from_text(head) or hints.get("title")
+    formal = _title_from_text(head)
+    title = formal or hints.get("title") or _headline(lines)
     doc_number = _doc_number(head, title)
     signed_by, signed_on = _signature(lines)
     issuer = signed_by or _issuer_from_title(title)
-    region = region_of(issuer) or region_of(title)
+    region = _region(issuer, title)
     issuer = issuer or _issuer_for_report(title, region)
     # bylines the HTML parser took out of the text (来源：… 作者：…) are read like head lines
     news = _news([str(f) for f in hints.get("byline", [])] + lines, text)
-    kind = _kind(title, doc_number, issuer, news, text)
+    kind = _kind(formal or hints.get("title"), doc_number, issuer, news, lines, text)
     if kind == "news":
         meta.update(news)
-        book = _BOOK_TITLE.search(text[:3000])
+        book = _subject_title(text[:3000])
         if book:
-            meta["subject_title"] = book.group(1)
-            region = region or region_of(book.group(1))
+            meta["subject_title"] = book
+            region = region or region_of(book)
     if kind != "news" and news.get("outlet"):
         meta["outlet"] = news["outlet"]
-    stated = signed_on or _session_date(head) or (news.get("published") if kind == "news" else None)
+    stated = signed_on or _session_date(head)
+    stated = stated or (news.get("published") or _dateline(lines) if kind == "news" else None)
     date, precision = _date(stated, hints, title)
     if precision:
         meta["date_precision"] = precision

@@ -60,7 +60,8 @@ _LOCAL = re.compile(
     r"^([\u4e00-\u9fa5]{2,10}?(?:自治州|地区|盟|市|州|县|区))(?:人民政府|政府|委员会|发展|经济|$|[\u4e00-\u9fa5])"
 )
 _LEADING_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?\s*")
-_NOT_PLACE = re.compile(r"城市|地区$|园区|开发区$|市场|城区")
+# 无废城市, 智慧城市 are no places; 盐城市, 聊城市 (a one-character name and 城市) are
+_NOT_PLACE = re.compile(r"(?<!^.)城市|地区$|园区|开发区$|市场|城区")
 
 
 def province_at(text: str) -> str | None:

@@ -132,6 +132,7 @@ def join_broken_sentences(lines: list[str]) -> list[str]:
         prev = out[-1] if out else ""
         broken = (
             prev
+            and len(out) > 1  # the first line is the title or headline: 破除“内卷”，让产业竞争回到创新赛道
             and not prev.endswith(tuple(_OPEN_END))
             and _OPEN_CLAUSE.search(prev)
             and not _HEADING.match(prev)

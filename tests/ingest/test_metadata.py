@@ -143,6 +143,7 @@ def test_parse_date(text: str, iso) -> None:
         ("2025年广西政府工作报告", "广西壮族自治区"),
         ("浙江省杭州市人民政府", "杭州市"),
         ("关于印发“无废城市”建设试点工作方案的通知", None),
+        ("盐城市人民政府关于加快新能源产业发展的意见", "盐城市"),  # a city whose name ends in 城
         (None, None),
     ],
 )

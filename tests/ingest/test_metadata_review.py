@@ -1,0 +1,136 @@
+"""Metadata of news-like documents: datelines, sign-offs on one line, speech dates,
+headlines and the kind of news that no reporter signs."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.metadata import extract_metadata
+from ingest.text import parse
+
+NOTICE = """关于组织申报2025年佛山市制造业数字化转型专项资金项目的通知
+各区工业和信息化局，各有关单位：现将有关事项通知如下。
+项目应于2024年1月1日至2025年6月30日期间完成建设，本办法自2025年1月1日起施行。
+佛山市工业和信息化局 2025年6月20日"""
+
+
+def test_sign_off_on_one_line_is_the_date_and_issuer() -> None:
+    meta = extract_metadata(NOTICE)
+    assert meta["date"] == "2025-06-20"  # not 2025-01-01 from the title, nor a date in the body
+    assert meta["issuer"] == "佛山市工业和信息化局"
+    assert meta["region"] == "佛山市"
+    assert meta["kind"] == "policy"
+
+
+def test_sign_off_with_the_public_note() -> None:
+    text = "某某厅关于开展推荐工作的通知\n各市：正文。\n广西壮族自治区工业和信息化厅\n2025年4月18日（此件公开发布）"
+    meta = extract_metadata(text)
+    assert meta["date"] == "2025-04-18"
+    assert meta["issuer"] == "广西壮族自治区工业和信息化厅"
+
+
+def test_sign_off_line_needs_an_organ() -> None:
+    text = "关于某某工作的通知\n正文。\n活动时间 2025年6月20日"
+    assert extract_metadata(text)["date"] != "2025-06-20"
+
+
+def test_speech_dated_under_its_title() -> None:
+    text = (
+        "在全市新兴产业发展推进大会上的讲话（摘要）\n市委书记 宋继华（2025年3月18日）\n"
+        "今天召开全市新兴产业发展推进大会。过去一年，全市产值增长14.8%。"
+    )
+    meta = extract_metadata(text)
+    assert meta["date"] == "2025-03-18"
+    assert meta["title"] == "在全市新兴产业发展推进大会上的讲话（摘要）"
+    assert meta["region"] is None  # 在全市 is no place
+
+
+@pytest.mark.parametrize(
+    ("lead", "date"),
+    [
+        ("本报讯（记者 王明）2025年3月18日，全市制造业大会召开，会议部署今年工作。", "2025-03-18"),
+        ("新华社北京2025年3月18日电 工业和信息化部18日公布名单。", "2025-03-18"),
+        # a month and day take the year of the event the sentence reports
+        (
+            "本报讯（记者 孟婉清）4月18日上午，滁州市2025年二季度重大项目集中开工活动在主会场举行。",
+            "2025-04-18",
+        ),
+        # a year the day's report is about is not the year of the day
+        ("本报讯（记者 王明）4月18日，市统计局发布2024年国民经济和社会发展统计公报。", None),
+        ("本报讯（记者 王明）4月18日，2024年度全市表彰大会召开。", None),
+        # a date inside the story, about an event, is not the article's
+        ("本报讯（记者 王明）近日，记者获悉，新工厂将于2025年3月18日投产。", None),
+    ],
+)
+def test_news_dateline(lead: str, date: str | None) -> None:
+    meta = extract_metadata(f"某地新闻标题一则\n{lead}\n第二段。")
+    assert meta["kind"] == "news"
+    assert meta["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市工业技改现场推进会召开\n4月22日，全市工业技改现场推进会召开。\n会议要求，要抓好项目。",
+        "破除“内卷”，让产业竞争回到创新赛道\n一段时间以来，竞争成为热议话题。\n“不是不想搞研发，是利润太薄。”\n他说。",
+        "传统产业改造不是“二选一”\n正文一段。\n正文二段。\n（作者系华中产业发展研究院研究员）",
+        "因地制宜，走好新质生产力发展之路\n——二论扎实推进现代化产业体系建设\n正文。",
+        "产业快讯｜7月第一周重点产业动态\n【石化】一套装置开车成功。",
+    ],
+)
+def test_news_without_a_reporter(text: str) -> None:
+    assert extract_metadata(text)["kind"] == "news"
+
+
+def test_plan_stays_policy_and_report_stays_other() -> None:
+    assert extract_metadata("芜湖市“十五五”生态环境保护规划\n一、发展基础\n正文。")["kind"] == "policy"
+    report = "长三角战略性新兴产业发展比较研究报告（摘要）\n某大学课题组\n正文。\n（执笔：林思远）"
+    assert extract_metadata(report)["kind"] == "other"
+
+
+def test_headline_is_the_title_of_news() -> None:
+    meta = extract_metadata(
+        "喜报丨青岛新增9家国家级制造业单项冠军\n近日，名单公布。\n来源：青岛市工业和信息化局"
+    )
+    assert meta["title"] == "喜报丨青岛新增9家国家级制造业单项冠军"
+    assert meta["region"] == "青岛市"
+    assert extract_metadata("绿色工厂降碳加速度\n——常州制造业绿色转型观察\n正文。")["title"] == (
+        "绿色工厂降碳加速度——常州制造业绿色转型观察"
+    )
+
+
+def test_caption_is_no_headline() -> None:
+    assert extract_metadata("健信核磁“1.5T免液\n超导磁体系统”成为首台产品。\n正文。")["title"] is None
+
+
+def test_meeting_that_approves_several_policies_is_about_none() -> None:
+    text = (
+        "市政府召开第37次常务会议\n10月14日，市长主持召开常务会议。\n"
+        "会议审议通过了《九江市工业园区提质增效三年行动方案（2025—2027年）》。\n"
+        "会议审议通过了《九江市支持企业技术改造的若干措施》。"
+    )
+    meta = extract_metadata(text)
+    assert "subject_title" not in meta["meta"] and meta["period"] is None
+    # a short form of the first title (《行动方案》) is the same policy
+    story = (
+        "宁波制造新曲\n本报记者 殷聪\n近日，《宁波市行动方案（2023—2027年）》印发。\n《行动方案》提出目标。"
+    )
+    assert tuple(extract_metadata(story)["period"]) == (2023, 2027)
+
+
+def test_joint_issuers_in_the_title() -> None:
+    meta = extract_metadata(
+        "工业和信息化部 国家发展改革委 国务院国资委关于加快机械基础件产业高质量发展的实施方案\n正文。"
+    )
+    assert meta["issuer"] == "工业和信息化部 国家发展改革委 国务院国资委"
+    assert meta["region"] == "全国"
+
+
+def test_headline_with_a_comma_is_not_glued_to_the_lead() -> None:
+    parsed = parse("破除“内卷”，让产业竞争回到创新赛道\n一段时间以来，竞争成为热议话题。\n".encode(), "x")
+    assert parsed.text.split("\n")[0] == "破除“内卷”，让产业竞争回到创新赛道"
+
+
+def test_a_clause_opening_with_a_date_is_no_dateline() -> None:
+    meta = extract_metadata("某某工作情况\n截至6月30日，全市完成投资120亿元。\n正文。")
+    assert (meta["kind"], meta["date"]) == ("other", None)
