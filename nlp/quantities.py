@@ -23,13 +23,19 @@ from nlp.quantity_context import (
     update_section,
 )
 from nlp.quantity_subject import (
+    THRESHOLD_END,
     clause_start,
     de_head,
     direct_noun,
     ends_with_action,
+    fund_after,
+    is_cap,
+    is_support,
     left_subject,
     right_subject,
     skip_lead_in,
+    support_rate,
+    threshold_subject,
 )
 from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Quantity, Sentence
@@ -59,12 +65,15 @@ PROVINCE_NAMES = {name: full for full, shorts in PROVINCES.items() for name in (
 PLACE_NAMES = MappingProxyType({**_city_names(), **PROVINCE_NAMES})
 _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True)) + ")")
 _PAIR = re.compile(r"[和与及]")
+_ITEM_JOIN = re.compile(r"[、和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
 _MONEY_UNITS = ("元", "美元", "欧元", "港元")
 _DIGIT = re.compile(r"[0-9０-９]")
 _FUND = re.compile(r"(?:基金|资金|补贴|补助|贷款|债券|奖励|奖补|资助|消费券|专款)$")
 # measure words of things counted one by one; the noun right after them is what they count
-_CLASSIFIERS = frozenset("个家项座所台套辆名户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列")
+_CLASSIFIERS = frozenset(
+    "个家项座所台套辆名位款户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列"
+)
 # an item that already ends in an indicator word names its own indicator
 _HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量)$")
 _NUMBER_LIST = re.compile(r"[、和与及]|，?(?:分别|同比)?[、和]?")
@@ -383,6 +392,9 @@ def _distribute(quantities: list[Quantity], text: str) -> None:
         items = subject.split("、")
         if len(items) == 1:  # 能耗和二氧化碳排放分别降低13.5%、18%
             items = _PAIR.split(subject, maxsplit=1)
+        elif len(chain) % len(items) and "分别" in between:
+            # 国家实验室、大科学装置和全国重点实验室数量分别是…的3倍、2.5倍和2.8倍: 和 ends the list
+            items = _ITEM_JOIN.split(subject)
         listed = _NUMBER_LIST.fullmatch(text, head.end, chain[1].start) is not None
         if len(items) < 2 or not all(items) or len(chain) % len(items) or not ("分别" in between or listed):
             continue
@@ -445,8 +457,29 @@ def _subject(
     """A span of `s`, or "inherit" (the previous number's subject: 、增长5%; 比上年提高1个百分点)."""
     if unit in _CLASSIFIERS and (noun := direct_noun(s, end, unit)) is not None and not _milestone(s, noun):
         return noun  # 80余个小型染料库中: the counted noun follows its measure word
+    if unit == "%" and (support := support_rate(s, cstart, pos, end)) is not None:
+        return support  # 按设备投资额的10%给予补助: the rate of the subsidy, not its base
     left = left_subject(s, cstart, pos)
+    if (
+        unit in _MONEY_UNITS
+        and prev is not None
+        and prev.subject
+        and is_support(prev.subject)
+        and is_cap(s, cstart, pos, left)
+    ):
+        return "inherit"  # 按…的30%给予配套支持，单个项目最高500万元: the cap of that support
+    if (
+        unit in _MONEY_UNITS
+        and (left is None or not _FUND.search(s, *left))
+        and (fund := fund_after(s, end)) is not None
+    ):
+        # 市级财政每年安排不少于10亿元专项资金, 对…给予最高1000万元资助: the fund named right after
+        # the amount is what it measures, not the giver, the recipient or the verb before it
+        # (but 安排衔接资金37.9亿元实施产业奖补: a fund named before the amount keeps it)
+        return fund
     if (head := de_head(s, end)) is not None:
+        if left is not None and THRESHOLD_END.search(s, cstart, pos) and not ends_with_action(s, left):
+            return threshold_subject(s, left)  # 营业收入超500亿元的医药龙头企业: the threshold is on 营业收入
         counted = _DIGIT.search(s, head[0], head[1])
         if counted is None:
             return head  # 达到原厂区2倍至3倍的产能

@@ -39,6 +39,10 @@ def test_units_and_comparators(text: str, raw: str, value: float, unit: str | No
     assert (q.value, q.unit, q.comparator) == (value, unit, comparator)
 
 
+def test_a_rule_of_thumb_is_no_part_of_the_subject() -> None:
+    assert by_raw(extract("新出让工业用地容积率原则上不低于1.5。"))["1.5"].subject == "新出让工业用地容积率"
+
+
 @pytest.mark.parametrize(
     "text",
     [
