@@ -78,7 +78,7 @@ _EVENT_YEAR = re.compile(
 # photo caption wrapped over lines, 健信核磁“1.5T免液, is not one).
 _HEADLINE = re.compile(r"^[^。；;]{6,50}$")
 _SUBTITLE = re.compile(r"^——[^。；;]{4,40}$")
-_PAIRS = ("“”", "（）", "()", "《》", "「」", "【】")
+_PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
 # Signs of journalism when no reporter signs: a story quoting someone (“……” / …”他说),
 # a commentary's author note （作者系…）, an editorial series ——二论…, a column or
 # account headline 产业快讯｜…, @长兴发布 ….
@@ -363,8 +363,8 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     period = find_period(title or "") or (
         find_period(meta.get("subject_title", "")) if kind == "news" else None
     )
-    if period is None and title and (book := _BOOK_TITLE.search(title)):
-        period = find_period(book.group(1))  # 一图读懂丨《…行动方案（2024—2027年）》: the plan explained
+    if period is None and title and (explained := _BOOK_TITLE.search(title)):
+        period = find_period(explained.group(1))  # 一图读懂丨《…行动方案（2024—2027年）》: the plan explained
     for line in head:
         if _RECIPIENTS.match(line):
             meta["主送机关"] = line.rstrip("：:")
