@@ -24,6 +24,11 @@ _OUTLINE_LEVELS = (
     re.compile(r"^[（(]\d{1,2}[)）]|^[①-⑳]"),
 )
 _HEADING_MAX_CHARS = 40
+# No real sentence is longer (the longest in the bundled reports has 428 characters); a
+# run without 。 beyond it (a table flattened to one line, a pasted list) is cut after its
+# last comma within the bound, so the work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 600
+_SOFT_END = re.compile(r"[，,、：:]")
 _FINAL_PUNCT = "。！？；!?：:，,"
 
 
@@ -46,9 +51,21 @@ def split_sentences(text: str, headings: Iterable[tuple[int, int]] = ()) -> list
 def _paragraph_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     pos = start
     for m in _END.finditer(text, start, end):
-        yield from _trimmed(text, pos, m.end())
+        yield from _bounded(text, pos, m.end())
         pos = m.end()
-    yield from _trimmed(text, pos, end)
+    yield from _bounded(text, pos, end)
+
+
+def _bounded(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The span as sentences of at most MAX_SENTENCE_CHARS, cut after a comma where one is."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(
+            (m.end() for m in _SOFT_END.finditer(text, start + MAX_SENTENCE_CHARS // 2, limit)), default=limit
+        )
+        yield from _trimmed(text, start, cut)
+        start = cut
+    yield from _trimmed(text, start, end)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.sentences import split_sentences
+from nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def texts(spans, text):
@@ -56,3 +56,17 @@ def test_spans_are_ordered_inside_and_cover_all_non_space_text(text):
         assert text[pos:start].strip() == ""
         pos = end
     assert text[pos:].strip() == ""
+
+
+def test_a_run_without_full_stops_is_cut_after_commas_within_the_bound() -> None:
+    clause = "到2027年，全市数字经济核心产业增加值突破3000亿元，"
+    text = clause * 200  # 5,600 characters and no 。
+    spans = split_sentences(text)
+    assert all(end - start <= MAX_SENTENCE_CHARS for start, end, _ in spans)
+    assert all(text[end - 1] == "，" for _, end, _ in spans)  # cut after a comma, never inside a clause
+    assert "".join(text[start:end] for start, end, _ in spans) == text  # nothing lost
+
+
+def test_real_sentences_stay_whole() -> None:
+    sentence = "加快建设现代化产业体系，" * 40 + "推动高质量发展。"  # 488 characters
+    assert split_sentences(sentence) == [(0, len(sentence), False)]
