@@ -59,6 +59,8 @@ _SESSION_DATE = re.compile(
 _SIGN_OFF_LINE = re.compile(
     r"^(\S.{1,60}?)[\s\u3000]+((?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{3,12}?日.*)$"
 )
+_MAX_SIGNERS = 12
+_RED_HEAD = re.compile(r"^(.{2,40}?)文件$")
 _PUBLIC_NOTE = re.compile(r"[（(]此件[^）)]{0,8}[）)]$")
 # A speech or report dated under its title: 市委书记 宋继华（2025年3月18日）, （2025年3月18日）.
 _HEAD_DATE = re.compile(r"^[^。，；：:！？（(]{0,24}[（(]\s*([^（）()]{8,20})\s*[）)]$")
@@ -170,11 +172,29 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     for i, line in enumerate(lines):
         signed = _signed_date(line) if i else None
         if signed and _is_organ(lines[i - 1]):
-            return re.sub(r"[\s\u3000]+", " ", lines[i - 1]).strip(), signed
+            first = (
+                i - 1
+            )  # joint documents sign one 机关 a line: 工业和信息化部 / 国家发展改革委 / 生态环境部
+            while first > 0 and i - first < _MAX_SIGNERS and _is_organ(lines[first - 1]):
+                first -= 1
+            organs = " ".join(re.sub(r"[\s\u3000]+", " ", organ).strip() for organ in lines[first:i])
+            return organs, signed
         m = _SIGN_OFF_LINE.match(line)
         if m and _is_organ(m.group(1)) and (signed := _signed_date(m.group(2))):
             return re.sub(r"[\s\u3000]+", " ", m.group(1)).strip(), signed
+    for line in lines[-3:][::-1]:  # a 红头 document signs with the date alone (the seal holds the 机关)
+        if signed := _signed_date(line):
+            return None, signed
     return None, None
+
+
+def _red_head_issuer(head: list[str]) -> str | None:
+    """宁波市经济和信息化局文件: the 机关 of a 红头 document's masthead."""
+    for line in head[:3]:
+        m = _RED_HEAD.match(line.replace(" ", "").replace("\u3000", ""))
+        if m and _is_organ(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def _issuer_from_title(title: str | None) -> str | None:
@@ -341,7 +361,7 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     title = formal or hints.get("title") or _headline(lines)
     doc_number = _doc_number(head, title)
     signed_by, signed_on = _signature(lines)
-    issuer = signed_by or _issuer_from_title(title)
+    issuer = signed_by or _issuer_from_title(title) or _red_head_issuer(head)
     region = _region(issuer, title)
     issuer = issuer or _issuer_for_report(title, region)
     # bylines the HTML parser took out of the text (来源：… 作者：…) are read like head lines

@@ -40,6 +40,7 @@ _OPEN_CLAUSE = re.compile(r"[，、,]([^。！？；：!?;…]*)$")
 # A line that opens a news story never continues the line above (a headline with commas)
 _STORY_LEAD = re.compile(r"(?:本报讯|本报记者|新华社|中新社|中新网|人民网|央视网|[（(【]?记者)")
 _WRAPPED_SHARE = 0.5
+_WRAPPED_WIDTH = 0.7  # a wrapped line fills most of the typical (90th percentile) line width
 _WRAPPED_MIN_LINES = 8
 
 
@@ -117,11 +118,17 @@ def pattern_headings(text: str) -> list[Span]:
 
 
 def hard_wrapped(text: str) -> bool:
-    """Most lines end without sentence punctuation: lines are a layout, not paragraphs."""
+    """Most lines end without sentence punctuation at the full line width: lines are a
+    layout, not paragraphs. Short open lines (a title, 发文字号, the signing 机关 one per
+    line, a date) are what a 公文 looks like, not wrapping."""
     lines = text.split("\n")
     if len(lines) < _WRAPPED_MIN_LINES:
         return False
-    open_lines = sum(1 for line in lines if not line.endswith(tuple(_OPEN_END)))
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    open_lines = sum(
+        1 for line in lines if not line.endswith(tuple(_OPEN_END)) and len(line) >= _WRAPPED_WIDTH * width
+    )
     return open_lines >= _WRAPPED_SHARE * len(lines)
 
 

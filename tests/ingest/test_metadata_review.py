@@ -134,3 +134,28 @@ def test_headline_with_a_comma_is_not_glued_to_the_lead() -> None:
 def test_a_clause_opening_with_a_date_is_no_dateline() -> None:
     meta = extract_metadata("某某工作情况\n截至6月30日，全市完成投资120亿元。\n正文。")
     assert (meta["kind"], meta["date"]) == ("other", None)
+
+
+JOINT = (
+    "工业和信息化部关于印发工业领域碳达峰实施方案的通知\n工信部节〔2022〕88号\n"
+    "各省、自治区、直辖市工业和信息化主管部门：\n"
+    "到2025年，规模以上工业单位增加值能耗较2020年下降13.5%。\n"
+    "工业和信息化部\n国家发展改革委\n生态环境部\n2022年7月7日\n"
+)
+
+
+def test_a_joint_document_signs_one_organ_a_line() -> None:
+    meta = extract_metadata(parse(JOINT.encode(), "joint.txt").text)
+    assert meta["title"] == "工业和信息化部关于印发工业领域碳达峰实施方案的通知"
+    assert meta["doc_number"] == "工信部节〔2022〕88号"
+    assert meta["issuer"] == "工业和信息化部 国家发展改革委 生态环境部"
+    assert meta["date"] == "2022-07-07"
+
+
+def test_a_red_head_document_signs_with_the_date_alone() -> None:
+    red = (
+        "宁波市经济和信息化局文件\n甬经信（2023）15号\n关于公布2023年度宁波市绿色工厂名单的通知\n"
+        "各区（县、市）经信局：\n全市新增绿色工厂35家。\n二〇二三年十二月五日\n"
+    )
+    meta = extract_metadata(parse(red.encode(), "red.txt").text)
+    assert (meta["issuer"], meta["date"], meta["region"]) == ("宁波市经济和信息化局", "2023-12-05", "宁波市")
