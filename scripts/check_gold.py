@@ -25,7 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "corpora" / "gold"
-DOC_DIRS = (ROOT / "corpora" / "real", ROOT / "corpora" / "real-docx", ROOT / "corpora" / "seed")
+DOC_DIRS = (
+    ROOT / "corpora" / "real",
+    ROOT / "corpora" / "real-docx",
+    ROOT / "corpora" / "seed",
+    GOLD_DIR / "blind-2" / "docs",  # the written documents of the second blind set
+)
 RESERVED = ("08_gov-work-report-national-2024.txt", "10_gov-work-report-zhejiang-2025.txt")
 
 COMPARATORS = {"eq", "gt", "ge", "lt", "le", "approx", "range"}
