@@ -51,7 +51,8 @@ _AUTHOR_FIELD = re.compile(
 _LEAD_BYLINE = re.compile(r"^(?:本报讯|.{0,12}?电)\s*[（(]\s*(?:本报)?记者\s*([^）)]{2,30})[）)]")
 _BYLINE_STOP = re.compile(r"\s*(?:通讯员|实习生|摄影|摄|编辑|报道|见习记者).*$")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[：:]|^\s*(?:19|20)\d{2}\s*[-/.年]")
-_OUTLET = re.compile(r"^(?:来源|稿源|出处)\s*[：:]\s*(\S.{0,30})$")
+# 来源：宁波日报, also after a date on one byline line (发布时间：2024-03-12 来源：宁波日报)
+_OUTLET = re.compile(r"(?:^|\s)(?:来源|稿源|出处)\s*[：:]\s*(\S.{0,30}?)(?=\s+\S+[：:]|$)")
 _SESSION_DATE = re.compile(
     r"^[—\-－\s]*(.{0,20}?)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).*(?:会议|大会|讲话)"
 )
@@ -60,6 +61,9 @@ _SIGN_OFF_LINE = re.compile(
     r"^(\S.{1,60}?)[\s\u3000]+((?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年.{3,12}?日.*)$"
 )
 _MAX_SIGNERS = 12
+# 宁波出台新能源汽车产业行动方案: a headline that reports a policy, not the policy's own title
+# (which names it directly or says 关于印发…的通知)
+_POLICY_HEADLINE = re.compile(r"^(?!.*关于).*(?:出台|印发|发布|公布|推出|出炉|亮相|解读|审议通过|正式实施)")
 _RED_HEAD = re.compile(r"^(.{2,40}?)文件$")
 _PUBLIC_NOTE = re.compile(r"[（(]此件[^）)]{0,8}[）)]$")
 # A speech or report dated under its title: 市委书记 宋继华（2025年3月18日）, （2025年3月18日）.
@@ -249,7 +253,7 @@ def _news(lines: list[str], text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     edges = lines[:6] + lines[-6:]
     for line in edges:
-        m = _OUTLET.match(line)
+        m = _OUTLET.search(line) if len(line) <= 60 else None
         if m and "outlet" not in out:
             out["outlet"] = m.group(1).strip()
     for line in edges:
@@ -344,10 +348,12 @@ def _kind(
         return "policy"
     if news.get("author"):
         return "news"
-    if title and (_TITLE_END.search(title) or "工作报告" in title):
+    if title and (_TITLE_END.search(title) or "工作报告" in title) and not _POLICY_HEADLINE.search(title):
         return "policy"
     if news.get("outlet") or _NEWS_MARK.search(text[:400] + text[-400:]) or _journalism(lines):
         return "news"
+    if title and _POLICY_HEADLINE.search(title) and _TITLE_END.search(title):
+        return "news"  # 宁波出台新能源汽车产业行动方案: a report that a policy was issued
     return "policy" if issuer else "other"
 
 

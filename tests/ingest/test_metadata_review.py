@@ -159,3 +159,17 @@ def test_a_red_head_document_signs_with_the_date_alone() -> None:
     )
     meta = extract_metadata(parse(red.encode(), "red.txt").text)
     assert (meta["issuer"], meta["date"], meta["region"]) == ("宁波市经济和信息化局", "2023-12-05", "宁波市")
+
+
+def test_a_headline_that_reports_a_plan_is_news() -> None:
+    text = "宁波出台新能源汽车产业行动方案\n近日，宁波市印发《宁波市新能源汽车产业高质量发展行动方案（2024—2027年）》。"
+    meta = extract_metadata(text, {"title": "宁波出台新能源汽车产业行动方案"})
+    assert meta["kind"] == "news"
+    notice = "关于印发宁波市新能源汽车产业行动方案的通知\n各区县（市）人民政府：\n现将方案印发给你们。"
+    assert extract_metadata(notice)["kind"] == "policy"  # the policy's own title says 关于印发
+
+
+def test_the_outlet_may_follow_a_date_on_one_byline_line() -> None:
+    text = "新能源汽车产量创新高\n发布时间：2024-03-12 来源：宁波日报\n全市新能源汽车产量增长28.5%。"
+    meta = extract_metadata(text)
+    assert meta["kind"] == "news" and meta["meta"]["outlet"] == "宁波日报"
