@@ -51,6 +51,14 @@ class Store:
         # at the same instant, which miss each other here
         with self.engine.connect() as conn:
             original = duplicates.find_original(conn, text_sketch, chars)
+            raws = [q.raw for q in analysis.quantities]
+            revised = (
+                original
+                if original and duplicates.is_revision(conn, original, raws, analysis.document.date)
+                else None
+            )
+        if revised:
+            original = None  # a corrected version: it becomes the original, see below
         copy = {"text_chars": chars, "sketch": text_sketch, "duplicate_of": original}
         try:
             with self.engine.begin() as conn:
@@ -59,7 +67,9 @@ class Store:
             if self.has_document(doc_id):  # another writer saved the same bytes first
                 return False
             raise
-        if original is None:
+        if revised:
+            duplicates.supersede(self.engine, revised, doc_id)
+        elif original is None:
             duplicates.settle(self.engine, doc_id, text_sketch, chars)
         return True
 

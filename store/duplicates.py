@@ -5,7 +5,8 @@ again as its PDF print is two documents; counted twice, it doubles its targets
 in every query and its words in every trend. Each document keeps a small
 sketch of its text, and a new one whose text is nearly the same as a stored
 original's is saved with `duplicate_of` pointing to it. Queries and trends
-leave copies out; the copy itself stays readable by its id.
+leave copies out; the copy itself stays readable by its id. A near copy with other
+numbers is a revision and takes the original's place (`is_revision`, `supersede`).
 
 The sketch is a bottom-k MinHash: the SKETCH_SIZE smallest 63-bit hashes of
 the text's SHINGLE-character windows (CJK, letters and digits only, so layout and
@@ -19,11 +20,12 @@ SIMILAR sits far from both.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 import sqlalchemy as sa
 
-from store.models import documents
+from store.models import documents, quantities
 
 SKETCH_SIZE = 128
 SHINGLE = 8
@@ -121,3 +123,27 @@ def settle(engine: sa.Engine, doc_id: str, text_sketch: list[int], chars: int) -
         for other in later:  # a later original and the copies that point to it move to `first`
             conn.execute(d.update().where(d.c.duplicate_of == other).values(duplicate_of=first))
             conn.execute(d.update().where(d.c.id == other).values(duplicate_of=first))
+
+
+def is_revision(conn: sa.Connection, original: str, raws: list[str], date: str | None) -> bool:
+    """Whether a near copy of `original` is a corrected version of it rather than the same text
+    again: its numbers differ (5% became 6%), and it is not dated before the original.
+
+    The same report as TXT, DOCX and PDF yields the same quantities, so only an edit makes
+    them differ; a corrected file must not hide behind the stale one.
+    """
+    stored = conn.execute(sa.select(quantities.c.raw).where(quantities.c.document_id == original)).scalars()
+    if Counter(stored) == Counter(raws):
+        return False
+    stored_date = conn.execute(
+        sa.select(documents.c.date).where(documents.c.id == original)
+    ).scalar_one_or_none()
+    return not (date and stored_date and date < stored_date)
+
+
+def supersede(engine: sa.Engine, old: str, new: str) -> None:
+    """`new` revises `old`: the old text and every copy pointing to it now point to `new`."""
+    d = documents
+    with engine.begin() as conn:
+        conn.execute(d.update().where(d.c.duplicate_of == old).values(duplicate_of=new))
+        conn.execute(d.update().where(d.c.id == old).values(duplicate_of=new))

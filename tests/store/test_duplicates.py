@@ -208,6 +208,36 @@ def test_a_later_original_hands_its_copies_to_the_earliest(
     assert store.duplicate_of(copy.document.id) == first.document.id
 
 
+def report_version(name: str, growth: str, date: str = "2025-01-20") -> Analysis:
+    """A long report whose one number is `growth` (5% in one version, 6% in its correction)."""
+    rng = random.Random(11)  # the same body in every version
+    body = ["".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)) + "。" for _ in range(20)]
+    target = f"全市地区生产总值增长{growth}左右。"
+    sentences = [(t, [], []) for t in body] + [(target, [], [])]
+    quantity = {"value": float(growth.rstrip("%")), "unit": "%", "comparator": "approx", "change": "increase"}
+    return make_analysis(name, sentences, [(20, growth, quantity)], date=date)
+
+
+def test_a_corrected_version_supersedes_the_stored_one(store: Store) -> None:
+    old, corrected = report_version("report-v1", "5%"), report_version("report-v2", "6%")
+    printed = copy_of(old, "report-v1-printed")
+    for analysis in (old, printed, corrected):
+        assert store.save_analysis(analysis)
+    assert store.duplicate_of(corrected.document.id) is None  # the correction is what queries show
+    assert store.duplicate_of(old.document.id) == corrected.document.id
+    assert store.duplicate_of(printed.document.id) == corrected.document.id
+    shown, _ = store.query_quantities(QuantityQuery())
+    assert [q["raw"] for q in shown] == ["6%"]
+
+
+def test_an_older_version_saved_later_stays_a_copy(store: Store) -> None:
+    current = report_version("report-2025", "6%", date="2025-01-20")
+    earlier = report_version("report-draft", "5%", date="2024-12-30")
+    store.save_analysis(current)
+    store.save_analysis(earlier)
+    assert store.duplicate_of(earlier.document.id) == current.document.id
+
+
 # --- upgrading a database stored before copies were recognised ----------------------
 
 
