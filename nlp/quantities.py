@@ -177,8 +177,10 @@ def goal_year(sentences: list[Sentence]) -> int | None:
 
 
 def _year_from(head: str) -> int | None:
-    m = _DOC_YEAR.search(head)
-    return int(m.group(1)) if m else None
+    """The latest year a title names (2024年工作总结和2025年工作安排 is written in 2025), not a
+    period's end year."""
+    years = [int(m.group(1)) for m in _DOC_YEAR.finditer(head)]
+    return max(years) if years else None
 
 
 def _sentence_quantities(

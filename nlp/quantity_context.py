@@ -206,6 +206,8 @@ def _part_heading(section: Section, text: str, year: int | None, doc_year: int |
     year is that year's target, and the next top heading after a review ends it."""
     ahead = _AHEAD_HEADING.search(text)
     if _BASIS_HEADING.search(text) and not ahead:
+        if year is None and section.kind == "actual":
+            return section  # （四）招商引资成效明显 inside 一、2024年主要工作回顾 keeps its year
         return Section(
             "actual", year if year is not None and (doc_year is None or year <= doc_year) else None, True
         )
