@@ -10,7 +10,7 @@ import json
 import time
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,10 @@ from api.fetch import fetch_settings
 from api.settings import Settings, get_settings, with_overrides
 from ingest.errors import IngestError
 from ingest.sources import load_source_list
+from nlp.taxonomy import TaxonomyError, load_taxonomy
+
+if TYPE_CHECKING:
+    from store.db import Store
 
 app = typer.Typer(
     help="Pull Chinese policy texts, extract numeric targets, classify by cluster and theme.",
@@ -46,9 +50,57 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def settings_from(**flags: object) -> Settings:
     try:
-        return with_overrides(get_settings(), **flags)
+        settings = with_overrides(get_settings(), **flags)
     except ValueError as exc:
         raise fail(f"bad setting: {exc}", 2) from exc
+    if "taxonomy" in flags:
+        # a usage error before any document is read, not one failure per document
+        try:
+            load_taxonomy(settings.taxonomy)
+        except TaxonomyError as exc:
+            raise fail(f"--taxonomy: {exc}", 2) from exc
+    return settings
+
+
+def open_store(url: str, *, create: bool = False) -> Store:
+    """The store at `url`, or one clear error line instead of a traceback.
+
+    Only writing commands (`create`) may make a new SQLite file: for a read command a
+    mistyped path would otherwise silently become an empty database and "no results".
+    """
+    import sqlalchemy as sa
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from store.db import Store
+    from store.engine import is_memory_sqlite
+
+    try:
+        parsed = sa.make_url(url)
+    except ArgumentError as exc:
+        raise fail(f"--db: not a database URL: {url!r}", 2) from exc
+    shown = parsed.render_as_string(hide_password=True)
+    is_file = parsed.get_backend_name() == "sqlite" and not is_memory_sqlite(parsed)
+    if not create and is_file and not parsed.query.get("uri") and not Path(str(parsed.database)).exists():
+        raise fail(f"no such database: {parsed.database} (`policyscope ingest` creates one)")
+    try:
+        return Store(url)
+    except ArgumentError as exc:  # includes an unknown scheme (NoSuchModuleError)
+        raise fail(
+            f"--db: unknown database URL {shown} (sqlite:///FILE or postgresql+psycopg://...)", 2
+        ) from exc
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise fail(f"cannot open database {shown}: {reason}") from exc
+
+
+def check_out(option: str, path: Path | None) -> None:
+    """A usage error for an output file in a missing folder, before any work is done."""
+    if path is not None and not path.parent.is_dir():
+        raise fail(f"{option}: no such folder {path.parent}", 2)
+
+
+def cannot_write(exc: OSError) -> typer.Exit:
+    return fail(f"cannot write {exc.filename or 'output'}: {exc.strerror or exc}")
 
 
 def report_failures(outcomes: list[batch.Outcome]) -> int:
@@ -118,10 +170,8 @@ def ingest(
 
     A source list's feeds are polled too, as by `poll`.
     """
-    from store.db import Store
-
     settings = settings_from(db=db, workers=workers, scheduler=scheduler, taxonomy=taxonomy)
-    store = Store(settings.db)
+    store = open_store(settings.db, create=True)
     paths, failed = batch.expand(sources)
     try:
         tally = cli_poll.pull(settings, store, paths, cli_poll.feed_lists(sources), "ingest")
@@ -147,15 +197,13 @@ def poll(
     ] = None,
 ) -> None:
     """Poll a source list's feeds and listing pages; store new articles and attachments."""
-    from store.db import Store
-
     settings = settings_from(db=db, poll_state=str(state) if state else None, poll_interval=every)
     try:
         if not load_source_list(source_list)["feeds"]:
             raise fail(f"{source_list}: no 'feeds:' to poll", 2)
     except IngestError as exc:
         raise fail(batch.ingest_error_line(str(source_list), exc), 2) from exc
-    store = Store(settings.db)
+    store = open_store(settings.db, create=True)
     while True:
         try:
             tally = cli_poll.pull(settings, store, [], [source_list], "poll")
@@ -191,26 +239,47 @@ def quantities(
     theme: Annotated[str | None, typer.Option(help="green, new or high-end.")] = None,
     region: Annotated[str | None, typer.Option(help="Region, e.g. 宁波.")] = None,
     q: Annotated[str | None, typer.Option("--q", help="Text in the sentence.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Base unit, e.g. 元, 家, %.")] = None,
+    comparator: Annotated[str | None, typer.Option(help="eq, gt, ge, lt, le, approx or range.")] = None,
+    min_value: Annotated[
+        float | None,
+        typer.Option(help="Lowest value in base units (a range's lower bound); use with --unit."),
+    ] = None,
+    max_value: Annotated[
+        float | None,
+        typer.Option(help="Highest value in base units (a range's lower bound); use with --unit."),
+    ] = None,
     include_duplicates: IncludeDuplicatesOpt = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, json, xlsx or parquet.")] = "table",
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
     db: DbOpt = None,
 ) -> None:
     """Stored quantities matching every given filter."""
-    from api.queries import all_quantities, quantity_query
-    from store.db import Store
+    from api.queries import COMPARATORS, all_quantities, check_cluster, quantity_query
+    from store.queries import InvalidQuery
 
     _check_choice("--format", fmt, ("table", "csv", "json", "xlsx", "parquet"))
     _check_choice("--kind", kind, ("target", "actual"))
     _check_choice("--theme", theme, ("green", "new", "high-end"))
+    _check_choice("--comparator", comparator, COMPARATORS)
     if fmt in ("xlsx", "parquet") and out is None:
         raise fail(f"--format {fmt} writes a binary file: give --out FILE", 2)
+    check_out("--out", out)
+    settings = settings_from(db=db)
+    try:
+        check_cluster(cluster, settings.taxonomy)
+    except InvalidQuery as exc:
+        raise fail(str(exc), 2) from exc
     query = quantity_query(
-        kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q,
+        kind=kind, year=year, cluster=cluster, theme=theme, region=region, q=q, unit=unit,
+        comparator=comparator, min_value=min_value, max_value=max_value,
         include_duplicates=include_duplicates,
     )  # fmt: skip
-    items = list(all_quantities(Store(settings_from(db=db).db), query))
-    show_quantities(items, fmt, out, output_console())
+    items = list(all_quantities(open_store(settings.db), query))
+    try:
+        show_quantities(items, fmt, out, output_console())
+    except OSError as exc:
+        raise cannot_write(exc) from exc
 
 
 @app.command()
@@ -231,22 +300,27 @@ def sentences(
     db: DbOpt = None,
 ) -> None:
     """Stored sentences matching every given filter, with their scored labels."""
-    from api.queries import all_sentences, sentence_query
-    from store.db import Store
+    from api.queries import all_sentences, check_cluster, sentence_query
     from store.queries import InvalidQuery
 
     _check_choice("--format", fmt, ("table", "csv", "json"))
     _check_choice("--theme", theme, ("green", "new", "high-end"))
     _check_choice("--kind", kind, ("policy", "news", "other"))
-    query = sentence_query(
-        cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
-        headings=headings, include_duplicates=include_duplicates,
-    )  # fmt: skip
+    check_out("--out", out)
+    settings = settings_from(db=db)
     try:
-        items = list(all_sentences(Store(settings_from(db=db).db), query))
+        check_cluster(cluster, settings.taxonomy)
+        query = sentence_query(
+            cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
+            headings=headings, include_duplicates=include_duplicates,
+        )  # fmt: skip
     except InvalidQuery as exc:
         raise fail(str(exc), 2) from exc
-    show_sentences(items, fmt, out, output_console())
+    items = list(all_sentences(open_store(settings.db), query))
+    try:
+        show_sentences(items, fmt, out, output_console())
+    except OSError as exc:
+        raise cannot_write(exc) from exc
 
 
 @app.command()
@@ -262,14 +336,17 @@ def trends(
     _check_choice("--format", fmt, ("table", "json", "csv"))
     chart_fmt = chart.suffix.lower().lstrip(".") if chart else None
     _check_choice("--chart suffix", chart_fmt, ("png", "svg", "html"))
+    check_out("--chart", chart)
     from reports.charts import render  # matplotlib: imported only when a chart is drawn
     from reports.trends import trend_series
-    from store.db import Store
 
-    trend = trend_series(Store(settings_from(db=db).db), terms, by)
+    trend = trend_series(open_store(settings_from(db=db).db), terms, by)
     show_trend(trend, fmt, output_console())
     if chart is not None and chart_fmt is not None:
-        chart.write_bytes(render(trend, chart_fmt))
+        try:
+            chart.write_bytes(render(trend, chart_fmt))
+        except OSError as exc:
+            raise cannot_write(exc) from exc
 
 
 def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:

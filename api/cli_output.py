@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from api.export import SENTENCE_COLUMNS, columns_for, export, flat_cell
+from api.export import SENTENCE_COLUMNS, columns_for, csv_safe, export, flat_cell
 from nlp.records import Analysis
 
 TABLE_COLUMNS = (
@@ -101,7 +101,9 @@ def _write(data: bytes, out: Path | None, console: Console) -> None:
     if out is not None:
         out.write_bytes(data)
     else:
-        console.file.write(data.decode("utf-8"))
+        # the CSV byte order mark is for spreadsheet programs opening a file; on a terminal or
+        # a pipe it would only be an invisible character stuck to the first column's name
+        console.file.write(data.decode("utf-8-sig"))
 
 
 def trend_rows(trend: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
@@ -122,7 +124,7 @@ def show_trend(trend: dict[str, Any], fmt: str, console: Console) -> None:
     header, rows = trend_rows(trend)
     if fmt == "csv":
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows([header, *rows])
+        csv.writer(buf, lineterminator="\n").writerows([csv_safe(v) for v in row] for row in [header, *rows])
         console.file.write(buf.getvalue())
         return
     console.print(rich_table([dict(zip(header, r, strict=True)) for r in rows], header))

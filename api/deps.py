@@ -13,6 +13,7 @@ from api.jobs import JobRunner, LazyPipeline
 from api.settings import Settings
 from nlp.records import Analysis
 from store.db import Store
+from store.queries import ids_with_prefix
 
 
 @dataclass
@@ -56,8 +57,29 @@ def require_api_key(
         raise ApiError(403, "forbidden", "wrong API key")
 
 
+ID_LENGTH = 64  # a document id is the sha256 of its bytes in hex
+
+
+def full_document_id(doc_id: str, store: Store) -> str:
+    """The whole id of the one document whose id starts with `doc_id`.
+
+    People copy the 12-character ids the CLI prints; 404 when none matches, 409 when several do.
+    """
+    if len(doc_id) >= ID_LENGTH:
+        return doc_id
+    with store.engine.connect() as conn:
+        found = ids_with_prefix(conn, doc_id.lower())
+    if not found:
+        raise ApiError(404, "not_found", f"no document {doc_id}")
+    if len(found) > 1:
+        raise ApiError(
+            409, "ambiguous", f"several documents have ids starting with {doc_id}: give more characters"
+        )
+    return found[0]
+
+
 def analysis_or_404(doc_id: str, store: StoreDep) -> Analysis:
-    analysis = store.get_analysis(doc_id)
+    analysis = store.get_analysis(full_document_id(doc_id, store))
     if analysis is None:
         raise ApiError(404, "not_found", f"no document {doc_id}")
     return analysis

@@ -30,6 +30,13 @@ SENTENCE_COLUMNS = (
     "document_id", "source", "title", "document_date", "document_kind", "document_region",
     "index", "page", "start", "end", "heading", "text", "clusters", "themes",
 )  # fmt: skip
+# Excel reads a UTF-8 CSV without a byte order mark as the local code page (GBK on Chinese
+# Windows), turning every Chinese cell into mojibake.
+CSV_BOM = "\ufeff"
+# A text cell starting with one of these is run as a formula by spreadsheet programs; text from
+# fetched web pages must not be able to put =HYPERLINK(...) into an analyst's sheet (OWASP CSV
+# injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _label(value: Any) -> str:
@@ -43,6 +50,13 @@ def flat_cell(value: Any) -> Any:
         return ";".join(_label(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def csv_safe(value: Any) -> Any:
+    """`value`, with a leading apostrophe when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
@@ -62,9 +76,9 @@ def to_csv(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> byt
     cols, rows = flat_rows(items, leading)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(cols)
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
+    writer.writerow([csv_safe(c) for c in cols])
+    writer.writerows([csv_safe(v) for v in row] for row in rows)
+    return (CSV_BOM + buf.getvalue()).encode("utf-8")
 
 
 def to_json(items: list[dict[str, Any]]) -> bytes:
@@ -73,13 +87,23 @@ def to_json(items: list[dict[str, Any]]) -> bytes:
 
 def to_xlsx(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("quantities")
+
+    def text_cell(value: Any) -> Any:
+        # openpyxl stores any string starting with "=" as a formula; keep it the text it is
+        if isinstance(value, str) and value.startswith("="):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
+
     cols, rows = flat_rows(items, leading)
     sheet.append(cols)
     for row in rows:
-        sheet.append(row)
+        sheet.append([text_cell(v) for v in row])
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()

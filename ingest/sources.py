@@ -41,6 +41,13 @@ def load_source_list(path: Path) -> dict[str, Any]:
         data = {"sources": data}
     if not isinstance(data, dict):
         raise IngestError("source_list", "a source list is a YAML mapping or list", str(path))
+    unknown = sorted(str(key) for key in data if key not in ("sources", "feeds"))
+    if unknown:  # source: / feed: would otherwise read nothing and report success
+        raise IngestError(
+            "source_list",
+            f"unknown key(s) {', '.join(unknown)}: a source list has 'sources' and 'feeds'",
+            str(path),
+        )
     sources = data.get("sources") or []
     feeds = data.get("feeds") or []
     if not isinstance(sources, list) or not isinstance(feeds, list):

@@ -40,6 +40,9 @@ class QuantityQuery:
     unit: str | None = None
     document_id: str | None = None
     include_duplicates: bool = False  # copies of stored texts are left out unless asked for
+    comparator: str | None = None  # eq | gt | ge | lt | le | approx | range
+    min_value: float | None = None  # value (a range's lower bound) is at least this
+    max_value: float | None = None  # value (a range's lower bound) is at most this
 
 
 @dataclass(frozen=True)
@@ -148,14 +151,31 @@ def list_documents(
     return rows, nxt
 
 
+def ids_with_prefix(conn: sa.Connection, prefix: str, limit: int = 2) -> list[str]:
+    """Up to `limit` document ids starting with `prefix` (the short ids people copy from the CLI)."""
+    d = documents
+    stmt = sa.select(d.c.id).where(d.c.id.startswith(prefix, autoescape=True)).order_by(d.c.id).limit(limit)
+    return list(conn.execute(stmt).scalars())
+
+
 def _quantity_filters(
     query: QuantityQuery, sentence_text: sa.ColumnElement[str]
 ) -> list[sa.ColumnElement[bool]]:
     qt, d = quantities, documents
     where: list[sa.ColumnElement[bool]] = []
-    for column, value in (("kind", query.kind), ("year", query.year), ("unit", query.unit)):
+    equal = (
+        ("kind", query.kind),
+        ("year", query.year),
+        ("unit", query.unit),
+        ("comparator", query.comparator),
+    )
+    for column, value in equal:
         if value is not None:
             where.append(qt.c[column] == value)
+    if query.min_value is not None:
+        where.append(qt.c.value >= query.min_value)
+    if query.max_value is not None:
+        where.append(qt.c.value <= query.max_value)
     if query.document_id:
         where.append(qt.c.document_id == query.document_id)
     elif not query.include_duplicates:
@@ -285,7 +305,7 @@ def _sentence_filters(
     return where
 
 
-def _check_sentence_query(query: SentenceQuery) -> None:
+def check_sentence_query(query: SentenceQuery) -> None:
     # A score threshold on no label would silently be ignored: refuse it instead.
     if query.min_score is not None and not (query.cluster or query.theme):
         raise InvalidQuery("min_score needs a cluster or theme: it is the lowest score of those labels")
@@ -295,7 +315,7 @@ def query_sentences(
     conn: sa.Connection, query: SentenceQuery, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Sentences with their document and scored labels, ordered by document date, document id, index."""
-    _check_sentence_query(query)
+    check_sentence_query(query)
     d, s = documents, sentences
     sentence_text = sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
     stmt = (

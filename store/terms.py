@@ -24,7 +24,11 @@ def bucket_expr(by: str) -> sa.ColumnElement[Any]:
     d = documents
     exprs: dict[str, sa.ColumnElement[Any]] = {
         "year": d.c.year,
-        "month": sa.func.substr(d.c.date, 1, 7),
+        # a date known only to the year (stored as YYYY-01-01) has no month: not January
+        "month": sa.case(
+            (d.c.meta["date_precision"].as_string() == "year", sa.null()),
+            else_=sa.func.substr(d.c.date, 1, 7),
+        ),
         "region": d.c.region,
         "kind": d.c.kind,
     }

@@ -7,20 +7,25 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import StoreDep
+from api.deps import SettingsDep, StoreDep
 from api.export import MEDIA_TYPES, SENTENCE_COLUMNS, export
-from api.queries import all_sentences, sentence_page, sentence_query
+from api.queries import all_sentences, check_cluster, sentence_page, sentence_query
 
 router = APIRouter(tags=["sentences"])
 
 
 @router.get(
     "/sentences",
-    summary="Sentences matching every given filter, with scored labels; format=csv exports all matches from `cursor` on",
+    summary="Sentences matching every given filter, with scored labels; format=csv exports all matches",
+    description="format=csv exports every match from `cursor` on (from the first without one) in one file "
+    "and ignores `limit`; it starts with a UTF-8 byte order mark for Excel.",
 )
 def list_sentences(
     store: StoreDep,
-    cluster: str | None = None,
+    settings: SettingsDep,
+    cluster: Annotated[
+        str | None, Query(description="A cluster label of the server's taxonomy (422 when unknown).")
+    ] = None,
     theme: Literal["green", "new", "high-end"] | None = None,
     min_score: Annotated[
         float | None,
@@ -36,9 +41,12 @@ def list_sentences(
         bool, Query(description="Also copies of stored texts (the same report stored from another file).")
     ] = False,
     cursor: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    limit: Annotated[
+        int, Query(ge=1, le=1000, description="Page size for format=json; CSV ignores it.")
+    ] = 100,
     format: Literal["json", "csv"] = "json",
 ) -> Any:
+    check_cluster(cluster, settings.taxonomy)
     query = sentence_query(
         cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
         document_id=document_id, headings=headings, include_duplicates=include_duplicates,

@@ -117,7 +117,7 @@ def test_quantity_exports(loaded) -> None:
     client, doc_id = loaded
     response = client.get("/quantities", params={"format": "csv", "year": 2027})
     assert response.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.text)))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))  # CSV starts with a BOM
     assert any(r["raw"] == "150家" and r["document_id"] == doc_id and r["page"] == "2" for r in rows)
 
     book = load_workbook(io.BytesIO(client.get("/quantities", params={"format": "xlsx"}).content))
@@ -214,13 +214,15 @@ def test_sentence_csv_exports_all_from_the_cursor(labelled) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     assert response.headers["content-disposition"] == 'attachment; filename="sentences.csv"'
-    [row] = list(csv.DictReader(io.StringIO(response.text)))
+    [row] = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))  # CSV starts with a BOM
     assert row["document_id"] == PLAN and row["index"] == "2" and row["text"].startswith("新能源汽车")
     assert row["clusters"] == "新能源:0.9;高端装备:0.8" and row["themes"] == "new:0.75;high-end:0.75"
     assert list(row)[:3] == ["document_id", "source", "title"]
 
     first = labelled.get("/sentences", params={"limit": 2}).json()
-    rest = labelled.get("/sentences", params={"format": "csv", "cursor": first["next"]}).text
+    rest = labelled.get("/sentences", params={"format": "csv", "cursor": first["next"]}).content.decode(
+        "utf-8-sig"
+    )
     keys = [(r["document_id"], int(r["index"])) for r in csv.DictReader(io.StringIO(rest))]
     assert keys == [
         (PLAN, 2),

@@ -94,3 +94,10 @@ def test_load_source_url_errors(site, closed_port_url) -> None:
         with pytest.raises(IngestError) as err:
             load_source(url, LOCAL)
         assert err.value.code == code
+
+
+def test_a_mistyped_key_is_an_error_not_an_empty_list(tmp_path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text("source:\n  - a.txt\nfeed:\n  - https://example.org/rss\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="unknown key.*feed, source"):
+        load_source_list(path)

@@ -82,6 +82,18 @@ def test_month_buckets_and_term_dedup(filled: Store) -> None:
     assert [b["bucket"] for b in trend["buckets"]] == ["2023-03", "2024-03", "2024-05", None]
 
 
+def test_a_date_known_to_the_year_has_no_month(store: Store) -> None:
+    """A report dated only by its year is stored as YYYY-01-01; it must not swell January."""
+    yearly = doc("report-2014", "绿色发展。", "2014-01-01")
+    yearly = yearly.model_copy(
+        update={"document": yearly.document.model_copy(update={"meta": {"date_precision": "year"}})}
+    )
+    store.save_analysis(yearly)
+    store.save_analysis(doc("news-2014", "绿色工厂。", "2014-01-15"))
+    assert [b["bucket"] for b in trend_series(store, ["绿色"], by="month")["buckets"]] == ["2014-01", None]
+    assert [b["bucket"] for b in trend_series(store, ["绿色"], by="year")["buckets"]] == [2014]
+
+
 def test_like_wildcards_are_literal(filled: Store) -> None:
     assert all(p["occurrences"] == 0 for p in trend_series(filled, ["%"], by="kind")["series"]["%"])
 
