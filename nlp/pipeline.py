@@ -33,8 +33,11 @@ class Pipeline:
         self.tokenizer = make_tokenizer(self.taxonomy.dictionary_words())
         self.spacy = make_spacy(self.tokenizer)
         self.labeller = _make_labeller(self.taxonomy, self.tokenizer, model)
+        self.taxonomy_id = f"{self.taxonomy.name} {self.taxonomy.version}"
 
     def analyse(self, doc: Document) -> Analysis:
+        # which labels these are: a store may hold documents labelled with other taxonomies
+        doc = doc.model_copy(update={"meta": {**doc.meta, "taxonomy": self.taxonomy_id}})
         sentences = self.sentences(doc)
         self.label(sentences)
         quantities = extract_quantities(doc.text, sentences, doc_context(doc))

@@ -73,6 +73,14 @@ class Store:
             duplicates.settle(self.engine, doc_id, text_sketch, chars)
         return True
 
+    def taxonomy_of(self, doc_id: str) -> str | None:
+        """The taxonomy ("name version") a stored document's sentences are labelled with."""
+        with self.engine.connect() as conn:
+            meta = conn.execute(
+                sa.select(documents.c.meta).where(documents.c.id == doc_id)
+            ).scalar_one_or_none()
+        return (meta or {}).get("taxonomy")
+
     def duplicate_of(self, doc_id: str) -> str | None:
         """The id of the stored original this document's text repeats, or None."""
         with self.engine.connect() as conn:

@@ -99,6 +99,15 @@ def _accept(
     store = services.store
     job_id = store.create_job(source)
     if store.has_document(doc_id):
+        stored = store.taxonomy_of(doc_id)
+        if taxonomy is not None and stored is not None and stored.split()[0] != taxonomy:
+            # the stored labels are not what was asked for; saying "done" would hand them over
+            store.update_job(job_id, "failed", error=f"already stored, labelled with {stored}")
+            raise ApiError(
+                409,
+                "conflict",
+                f"this document is already stored, labelled with taxonomy {stored}, not {taxonomy}",
+            )
         store.update_job(job_id, "done", document_id=doc_id)
     else:
         limit = services.settings.max_upload_bytes

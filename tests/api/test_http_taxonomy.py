@@ -27,3 +27,15 @@ def test_unknown_taxonomy_is_a_422_before_anything_is_stored(client) -> None:
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid"
     assert client.get("/documents").json()["items"] == []
+
+
+def test_stored_bytes_asked_for_with_another_taxonomy_are_a_409(client) -> None:
+    accepted = upload(client, TEXT).json()  # the server's default taxonomy
+    assert wait_job(client, accepted["job_id"])["status"] == "done"
+    record = client.get(f"/documents/{accepted['document_id']}").json()
+    assert record["document"]["meta"]["taxonomy"].startswith("ningbo-361-2023 ")  # name and version
+    again = upload(client, TEXT, params={"taxonomy": "sei-2018"})
+    assert again.status_code == 409, again.text
+    assert "ningbo-361-2023" in again.json()["error"]["message"]
+    same = upload(client, TEXT, params={"taxonomy": "ningbo-361-2023"})
+    assert same.status_code in (200, 202) and same.json()["document_id"] == accepted["document_id"]
