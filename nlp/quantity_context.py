@@ -106,9 +106,8 @@ class Section:
 
     kind: str | None = None
     year: int | None = None
-    review: bool = (
-        False  # set by a heading that opens a review part (一、发展基础); the next top heading ends it
-    )
+    # set by a heading that opens a review part (一、发展基础); the next top heading ends it
+    review: bool = False
 
 
 def relative_year(sentence: str, base: int | None) -> int | None:
