@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ingest.metadata_dates import find_period, is_date_line, parse_date
-from ingest.metadata_regions import NATIONAL, region_of
+from ingest.metadata_regions import CITY_SHORT, NATIONAL, region_of
 
 _HEAD_LINES = 12
 _DOC_NUMBER_LINE = re.compile(
@@ -23,7 +23,7 @@ _DOC_NUMBER = re.compile(
     r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{1,7}[发字函令办规]|[\u4e00-\u9fa5]{1,5}[发字]?)\s*[〔\[［【(（]\s*"
     r"((?:19|20)\d{2})\s*[〕\]］】)）]\s*(\d{1,4})\s*号"
 )
-_ORGAN_SUFFIX = r"(?:人民政府|政府|国务院|办公厅|办公室|委员会|委|部|局|厅|署|院|会|中心|小组|人大常委会|党委|总局|集团|公司)"
+_ORGAN_SUFFIX = r"(?:人民政府|政府|国务院|办公厅|办公室|委员会|委|部|局|厅|署|院|会|中心|小组|人大常委会|党委|总局|调查队|集团|公司)"
 _ORGAN = re.compile(rf"^[\u4e00-\u9fa5（）()]{{2,40}}{_ORGAN_SUFFIX}$")
 _TITLE_WORDS = r"(?:通知|意见|方案|规划|报告|决定|办法|纲要|计划|条例|规定|细则|指南|措施|政策|函|公告|通告|批复|决议|指引|清单|要点|纪要|公报)"
 _TITLE_END = re.compile(rf"{_TITLE_WORDS}(?:（[^）]*）|\([^)]*\))?$")
@@ -50,9 +50,15 @@ _AUTHOR_FIELD = re.compile(
 )
 _LEAD_BYLINE = re.compile(r"^(?:本报讯|.{0,12}?电)\s*[（(]\s*(?:本报)?记者\s*([^）)]{2,30})[）)]")
 _BYLINE_STOP = re.compile(r"\s*(?:通讯员|实习生|摄影|摄|编辑|报道|见习记者).*$")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[：:]|^\s*(?:19|20)\d{2}\s*[-/.年]")
-# 来源：宁波日报, also after a date on one byline line (发布时间：2024-03-12 来源：宁波日报)
-_OUTLET = re.compile(r"(?:^|\s)(?:来源|稿源|出处)\s*[：:]\s*(\S.{0,30}?)(?=\s+\S+[：:]|$)")
+# 发布时间：2024-03-12; a line that opens with a date; a byline that ends with one
+# (来源：安庆日报　记者　陈晓峰　2026年3月26日, 文／…研究所　孙立群　2026年1月8日)
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[：:]|^\s*(?:19|20)\d{2}\s*[-/.年]"
+    r"|^(?:来源|稿源|出处|记者|作者|文\s*[／/]).*\s(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
+# 来源：宁波日报, also after a date on one byline line (发布时间：2024-03-12 来源：宁波日报); the
+# name ends at the first space (来源：中国证券报·中证网　2025年12月8日)
+_OUTLET = re.compile(r"(?:^|\s)(?:来源|稿源|出处)\s*[：:]\s*(\S{2,30})")
 _SESSION_DATE = re.compile(
     r"^[—\-－\s]*(.{0,20}?)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).*(?:会议|大会|讲话)"
 )
@@ -73,12 +79,14 @@ _HEAD_DATE = re.compile(r"^[^。，；：:！？（(]{0,24}[（(]\s*([^（）()]
 _DATELINE = re.compile(
     r"^(?:(?:本报讯|[\u4e00-\u9fa5]{2,8}?讯)?\s*(?:[（(][^）()]{2,30}[）)])?|[\u4e00-\u9fa5]{2,10}?(?=[\d年月日]{4,12}电))\s*"
     r"(?P<date>(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日)"
-    r"(?:电|[上下中]午|晚间?|早间?|凌晨)?\s*[，,\s]"
+    r"(?:电|[上下中]午|晚间?|早间?|凌晨)?\s*[，,\s（(]"  # 新华社北京10月22日电（记者…）
 )
 # The year of an event the dateline sentence reports: 4月18日上午，滁州市2025年二季度重大项目集中开工活动…举行.
 # Only an event held that day (举行, 开幕, 开工 …) gives it: 4月18日，…发布2024年…公报 reports an earlier year.
 _EVENT_YEAR = re.compile(
     r"((?:19|20)\d{2})年(?!度)[^。；，,]{0,40}?(?:举行|举办|召开|开幕|启幕|开工|投产|签约|揭牌|开班)"
+    # 10月22日电 …发布2025年前三季度…情况: a release on the part of the year just ended
+    r"|((?:19|20)\d{2})年(?:前[一二三]季度|[一二三四]季度|上半年|前\d{1,2}个?月|1[—\-－~至]\d{1,2}月)"
 )
 # A headline: the first line, short, no sentence end, quotes and brackets closed (a
 # photo caption wrapped over lines, 健信核磁“1.5T免液, is not one).
@@ -94,7 +102,9 @@ _SERIES = re.compile(r"^——[一二三四五六七八九十]论")
 _COLUMN = re.compile(r"^(?:@\S{2,12}\s|[\u4e00-\u9fa5]{2,8}[｜丨|])")
 # 在全市新兴产业发展推进大会上的讲话: the 在 of a speech title is no part of a place name.
 _SPEECH_AT = re.compile(r"^在(?=.{2,40}上的(?:讲话|致辞|报告))")
-_NEWS_MARK = re.compile(r"记者|通讯员|本报讯|新华社|责任编辑|来源[：:]")
+_NEWS_MARK = re.compile(
+    r"记者|通讯员|本报讯|新华社|责任编辑|来源[：:]|(?:^|\n)文\s*[／/]"
+)  # 文／孙立群: a byline
 
 
 def _lines(text: str) -> list[str]:
@@ -222,7 +232,13 @@ def _region(issuer: str | None, title: str | None) -> str | None:
     if region or not title:
         return region
     title = _SPEECH_AT.sub("", _COLUMN.sub("", title))
-    return region_of(title) or region_of(re.sub(r"[“”\"]", "", title))
+    return region_of(title) or region_of(re.sub(r"[“”\"]", "", title)) or _one_city_in(title)
+
+
+def _one_city_in(headline: str) -> str | None:
+    """前10月厦门外贸进出口同比增长6.8%: the one city a headline names, wherever it stands."""
+    cities = {c for c in CITY_SHORT if c in headline and f"在{c}" not in headline}  # 在海口召开 names a venue
+    return f"{cities.pop()}市" if len(cities) == 1 else None
 
 
 def _issuer_for_report(title: str | None, region: str | None) -> str | None:
@@ -312,7 +328,7 @@ def _dateline(lines: list[str]) -> str | None:
         year = m.group("year")
         if year is None:
             event = _EVENT_YEAR.search(line[m.end() :].split("。", 1)[0])
-            year = event.group(1) if event else None
+            year = (event.group(1) or event.group(2)) if event else None
         if year is None:
             return None
         return parse_date(f"{year}年{m.group('month')}月{m.group('day')}日")

@@ -20,6 +20,7 @@ _DASH = r"\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*"
 PERIOD = re.compile(rf"((?:19|20)\d{{2}})\s*年?{_DASH}((?:19|20)\d{{2}})\s*年")
 PERIOD_LOOSE = re.compile(rf"((?:19|20)\d{{2}}){_DASH}((?:19|20)\d{{2}})(?!\d)")
 FIVE_YEAR = re.compile(r"[“\"‘]?(十[一二三四五六七八九]?)五[”\"’]?(?:规划|时期|期间|计划)")
+FIVE_YEAR_NAMED = re.compile(r"第(十[一二三四五六七八九]?)个五年(?:规划|计划)")
 FIVE_YEAR_ANY = re.compile(r"[“\"]十([一二三四五六七八九]?)五[”\"]")
 _FIRST_FIVE_YEAR_AFTER_GAP = 1966  # the 3rd plan began 1966, each later one 5 years on
 
@@ -97,4 +98,6 @@ def find_period(text: str) -> tuple[int, int] | None:
     if m:
         ordinal = m.group(1) if m.re is FIVE_YEAR else "十" + m.group(1)
         return five_year_period(ordinal)
+    if m := FIVE_YEAR_NAMED.search(text):  # 国民经济和社会发展第十五个五年规划的建议
+        return five_year_period(m.group(1))
     return None

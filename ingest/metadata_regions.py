@@ -82,6 +82,7 @@ def region_of(name: str | None) -> str | None:
     name = _LEADING_YEAR.sub("", name)
     if name.startswith("中华人民共和国") or _NATIONAL_ISSUER.match(name):
         return NATIONAL
+    name = re.sub(r"^(?:中共|中国共产党)", "", name)  # 中共芜湖市委: the party committee of 芜湖市
     province = province_at(name)
     named = [p for p in ((province, *PROVINCES[province]) if province else ()) if name.startswith(p)]
     rest = name[len(named[0]) :] if named else name

@@ -173,3 +173,48 @@ def test_the_outlet_may_follow_a_date_on_one_byline_line() -> None:
     text = "新能源汽车产量创新高\n发布时间：2024-03-12 来源：宁波日报\n全市新能源汽车产量增长28.5%。"
     meta = extract_metadata(text)
     assert meta["kind"] == "news" and meta["meta"]["outlet"] == "宁波日报"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "outlet"),
+    [
+        (
+            "恒锐智能：明年产能将翻番\n来源：中国证券报·中证网　2025年12月8日\n公司营收增长三成。",
+            "2025-12-08",
+            "中国证券报·中证网",
+        ),
+        (
+            "签约仪式举行\n来源：安庆日报　记者　陈晓峰　2026年3月26日\n本报讯　3月25日上午，签约仪式举行。",
+            "2026-03-26",
+            "安庆日报",
+        ),
+        (
+            "三大经济圈制造业比较\n文／宏观经济研究院　孙立群　2026年1月8日\n制造业是实体经济的根基。",
+            "2026-01-08",
+            None,
+        ),
+        (
+            "工信部：前三季度工业增长6.2%\n新华社北京10月22日电（记者　李涛）工业和信息化部22日发布2025年前三季度工业发展情况。",
+            "2025-10-22",
+            None,
+        ),
+    ],
+)
+def test_news_dates_from_bylines_and_datelines(text: str, date: str, outlet: str | None) -> None:
+    meta = extract_metadata(text)
+    assert meta["date"] == date
+    assert meta["meta"].get("outlet") == outlet
+
+
+def test_a_bulletin_signed_under_its_title_and_a_fifteenth_plan_proposal() -> None:
+    bulletin = "长兴县2025年国民经济和社会发展统计公报\n长兴县统计局　国家统计局长兴调查队\n2026年3月15日\n全年地区生产总值增长6.1%。"
+    meta = extract_metadata(bulletin)
+    assert (meta["date"], meta["region"]) == ("2026-03-15", "长兴县")
+    proposal = "中共芜湖市委关于制定芜湖市国民经济和社会发展第十五个五年规划的建议\n全市上下要团结奋斗。"
+    meta = extract_metadata(proposal)
+    assert (meta["region"], meta["period"]) == ("芜湖市", (2026, 2030))
+
+
+def test_a_headline_names_its_city_anywhere() -> None:
+    meta = extract_metadata("前10月厦门外贸进出口同比增长6.8%\n来源：厦门日报\n今年前10个月，厦门外贸增长。")
+    assert meta["region"] == "厦门市"
