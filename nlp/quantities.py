@@ -17,6 +17,7 @@ from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import (
     Section,
     baseline_year,
+    facts_year,
     change_of,
     kind_and_year,
     paragraph_lead_year,
@@ -141,12 +142,13 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     bulletin = _BULLETIN.search(context.title or "")
     section = Section("actual", _year_from(context.title or "")) if bulletin else Section()
     out: list[Quantity] = []
-    i, lead_year, last_end, carry = 0, None, 0, False
+    i, lead_year, last_end, carry, fact_year = 0, None, 0, False, None
     for sentence in sentences:
         heading = sentence.heading or bool(_HEADING_SHAPE.match(sentence.text) and len(sentence.text) < 40)
         section = update_section(section, sentence.text, heading, doc_year, report)
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
+            fact_year = facts_year(sentence.text, doc_year) if news and not heading else None
         if (year := paragraph_lead_year(sentence.text)) is not None:
             lead_year, carry = year, sentence.text.rstrip().endswith(("：", ":"))
         last_end = sentence.end
@@ -156,7 +158,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         while i < len(numbers) and numbers[i].end <= sentence.end:
             mine.append(numbers[i])
             i += 1
-        settings = (section, doc_year, period_end, news, context.region, lead_year)
+        settings = (section, doc_year, period_end, news, context.region, lead_year, fact_year)
         out.extend(_sentence_quantities(text, sentence, mine, settings))
     apply_cell_headers(text, out, doc_year)
     return out
@@ -186,7 +188,7 @@ def _year_from(head: str) -> int | None:
 def _sentence_quantities(
     text: str, sentence: Sentence, numbers: list[NumberExpr], settings: tuple
 ) -> list[Quantity]:
-    section, doc_year, period_end, news, region, lead_year = settings
+    section, doc_year, period_end, news, region, lead_year, fact_year = settings
     s = text[sentence.start : sentence.end]
     out: list[Quantity] = []
     prev: Quantity | None = None
@@ -215,6 +217,8 @@ def _sentence_quantities(
             kind, year = "actual", base_year  # 从8.7万元提高到12万元: where the change starts
         elif s.endswith("现行", cstart, pos):
             kind, year = "actual", None  # 将现行16%的税率降至13%: the rate in force, not the goal
+        if kind == "actual" and year is None and not baseline:
+            year = fact_year  # 其中，出口4620.5亿元 after 2025年1—10月，全市进出口…
         if listed and prev is not None:
             change = change or prev.change
             kind, year = prev.kind, prev.year

@@ -19,7 +19,9 @@ _DUE_YEAR = re.compile(
     rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
 )
 _LEAD_DUE = re.compile(rf"(?<![排延])(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
-_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)")
+_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)(?!同期)")  # 是去年同期的2.3倍: a base
+# news: figures compared with the same period a year before are of the reporting year
+_SAME_PERIOD = re.compile(r"同比|同期|环比")
 # a part of the current year named without the year (news: 1-10月, 前三季度, 截至9月底)
 _IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
@@ -225,7 +227,18 @@ def _named_year(left: str, doc_year: int | None, news: bool = False) -> int | No
     named = _THIS_OR_LAST.findall(left)
     if named:  # the nearest one: 去年增长6%，今年…
         return doc_year + {"去年": -1, "明年": 1}.get(named[-1], 0)
-    return doc_year if news and _IN_YEAR.search(left) else None
+    return doc_year if news and (_IN_YEAR.search(left) or _SAME_PERIOD.search(left)) else None
+
+
+def facts_year(lead: str, doc_year: int | None) -> int | None:
+    """The year a news paragraph's facts describe, named by its first sentence (2025年1—10月，
+    全市进出口…, 今年前10个月, 1—10月): its later facts that name no year of their own (其中，
+    出口…) describe it too. Not a due year (到2027年). Plans and reports leave such facts
+    undated, as the gold does (a five-year review's stock has no single year)."""
+    year, due = explicit_year(lead)
+    if year is not None:
+        return year if not due and (doc_year is None or year <= doc_year) else None
+    return _named_year(lead, doc_year, news=True)
 
 
 def paragraph_lead_year(sentence: str) -> int | None:

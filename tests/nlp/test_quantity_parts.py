@@ -101,3 +101,26 @@ def test_an_award_condition_is_no_fact_in_a_plan() -> None:
 )
 def test_a_baseline_year_stays_with_its_baseline(text: str, raw: str, year: int | None) -> None:
     assert by_raw(extract(text, kind="news", year=None))[raw].year == year
+
+
+NEWS_STATS = (
+    "前10月厦门外贸进出口同比增长6.8%\n"
+    "2025年1—10月，厦门市货物贸易进出口7865.3亿元，同比增长6.8%。其中，出口4620.5亿元，增长9.2%。\n"
+    "同期，外商投资企业进出口2380.6亿元，下降2.1%。电动汽车出口62.3亿元，是去年同期的2.3倍。\n"
+    "截至目前，全市累计建成充电桩1.8万个。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "year"),
+    [
+        ("4620.5亿元", 2025),  # 其中 … after the paragraph's 2025年1—10月
+        ("9.2%", 2025),
+        ("2380.6亿元", 2025),  # 同期: the reporting period
+        ("2.3倍", 2025),  # 是去年同期的2.3倍: last year is the base, not the year
+        ("1.8万个", None),  # a stock 截至目前 has no year of its own
+    ],
+)
+def test_news_facts_take_the_year_of_their_reporting_period(raw: str, year: int | None) -> None:
+    q = by_raw(extract(NEWS_STATS, kind="news", year=2025))[raw]
+    assert (q.kind, q.year) == ("actual", year)
