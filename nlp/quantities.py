@@ -17,8 +17,8 @@ from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import (
     Section,
     baseline_year,
-    facts_year,
     change_of,
+    facts_year,
     kind_and_year,
     paragraph_lead_year,
     update_section,
