@@ -42,6 +42,8 @@ from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Quantity, Sentence
 
 _REPORT = re.compile(r"政府工作报告")
+# 《…若干措施》政策解读, 一图读懂丨《…》, …答记者问 (not a news story headlined 政府工作报告解读：…)
+_EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
 _BULLETIN = re.compile(r"统计公报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
@@ -135,7 +137,12 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     # no date: a plan's first year, else a year in the title (never a period's end year)
     doc_year = context.year or (context.period[0] if context.period else _year_from(context.title or ""))
     period_end = context.period[1] if context.period else None
-    news = context.kind == "news" or (context.kind != "policy" and not report and period_end is None)
+    # an explainer (政策解读, 一图读懂, 答记者问) restates a policy's measures and goals: policy text,
+    # whatever outlet published it
+    explainer = bool(_EXPLAINER.search(context.title or ""))
+    news = not explainer and (
+        context.kind == "news" or (context.kind != "policy" and not report and period_end is None)
+    )
     if period_end is None and not report and not news:
         period_end = goal_year(sentences)  # （四）试点目标。到2020年，…: the plan's horizon
     # 2024年…统计公报: every figure is an actual of the year its title names

@@ -56,6 +56,8 @@ _ACTUAL_CUE = re.compile(
     r"首次(?![^，,；;。]{0,16}的)|"  # not 对首次入选的给予…: a condition of an award
     r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
 )
+# the background a plan or an explainer gives before its measures (近年来，…2023年…突破7000亿元)
+_BACKGROUND = re.compile(r"近年来|据统计|据测算")
 _PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
 _PAST_SPAN_LEAD = re.compile(
     r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*(?:过去[二两三四五六七八九十]年|过去[五十]年|.{0,4}以来)"
@@ -279,6 +281,8 @@ def kind_and_year(
     actual_cue = _ACTUAL_CUE.search(clause_left)
     if actual_cue and _ACCUMULATED.fullmatch(actual_cue.group()) and _goal_context(section, news, period_end):
         actual_cue = _ACTUAL_CUE.search(clause_left, actual_cue.end())  # 绿色工厂累计达到15家 among goals
+    if actual_cue is None and _BACKGROUND.search(sentence_left) and not _STRONG_TARGET.search(sentence_left):
+        actual_cue = _BACKGROUND.search(sentence_left)
     if actual_cue and not _STRONG_TARGET.search(clause_left):
         if year is None:  # 今年/去年 in the clause outrank the section's year
             named = _named_year(clause_left, doc_year)

@@ -124,3 +124,29 @@ NEWS_STATS = (
 def test_news_facts_take_the_year_of_their_reporting_period(raw: str, year: int | None) -> None:
     q = by_raw(extract(NEWS_STATS, kind="news", year=2025))[raw]
     assert (q.kind, q.year) == ("actual", year)
+
+
+EXPLAINER = (
+    "《宁波市推动制造业设备更新和技术改造若干措施》政策解读\n"
+    "问：出台背景是什么？\n"
+    "答：近年来，全市制造业规模持续扩大，2023年规上工业总产值突破2.2万亿元。\n"
+    "问：对技改项目有哪些支持？\n"
+    "答：对设备投资额在500万元以上的技改项目，按设备投资额的10%给予补助，最高不超过2000万元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"), [("2.2万亿元", "actual"), ("10%", "target"), ("2000万元", "target")]
+)
+def test_an_explainer_restates_measures_as_goals_and_its_background_as_facts(raw: str, kind: str) -> None:
+    title = "《宁波市推动制造业设备更新和技术改造若干措施》政策解读"
+    q = by_raw(extract(EXPLAINER, kind="news", year=None, title=title))[raw]
+    assert q.kind == kind
+
+
+def test_a_news_story_headlined_as_a_reading_of_a_report_stays_news() -> None:
+    text = "慈溪政府工作报告解读：家电之都瞄准“智造”升级\n“去年我们新上了两条全自动装配线，人均产出提高了近四成。”\n"
+    q = by_raw(extract(text, kind="news", year=2025, title="慈溪政府工作报告解读：家电之都瞄准“智造”升级"))[
+        "四成"
+    ]
+    assert q.kind == "actual"
