@@ -43,6 +43,8 @@ from nlp.records import Quantity, Sentence
 
 _REPORT = re.compile(r"政府工作报告")
 # 《…若干措施》政策解读, 一图读懂丨《…》, …答记者问 (not a news story headlined 政府工作报告解读：…)
+# a left span that only names the base of a comparison (比上半年, 较上年末; 是京津冀的, 是十年前的)
+_BASE_ONLY = re.compile(r"(?:比|较)[^，,；;。]{0,8}|(?:是|相当于)[^，,；;。的]{1,8}")
 _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
 _BULLETIN = re.compile(r"统计公报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
@@ -464,6 +466,13 @@ def _milestone(s: str, span: tuple[int, int]) -> bool:
     return bool(_MILESTONE.fullmatch(s, *span))
 
 
+def _is_base(s: str, span: tuple[int, int]) -> bool:
+    """比上半年 / 较上年末 before a change, 是上年 before 的N倍: the base of a comparison."""
+    if not _BASE_ONLY.fullmatch(s, *span):
+        return False
+    return s[span[0]] in "比较" or s.startswith("的", span[1])
+
+
 def _subject(
     s: str, cstart: int, pos: int, end: int, prev: Quantity | None, unit: str | None
 ) -> tuple[int, int] | str | None:
@@ -473,6 +482,8 @@ def _subject(
     if unit == "%" and (support := support_rate(s, cstart, pos, end)) is not None:
         return support  # 按设备投资额的10%给予补助: the rate of the subsidy, not its base
     left = left_subject(s, cstart, pos)
+    if left is not None and _is_base(s, left):
+        left = None  # 比上半年加快0.2个百分点, 是上年的1.5倍: what is compared with, not what is measured
     if (
         unit in _MONEY_UNITS
         and prev is not None

@@ -91,6 +91,7 @@ _CUT_NOUN = re.compile(
     r"(?:减少|节约|节省|削减|压减|缩短|压缩)[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$"
 )
 _CUT_SHARE = re.compile(r"降低[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$")  # 降低企业用能成本10%
+_PACE = re.compile(r"(?:加快|提速|扩大|放缓|回落|收窄|减缓)$")
 _THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低多少])$")  # 比去年预算低, 比去年多了一倍
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
@@ -350,8 +351,13 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         return "increase" if verb_noun.group(1) == "增加" else "decrease"
     if _CUT_NOUN.search(rest) or unit == "%" and _CUT_SHARE.search(rest):
         return "decrease"  # (降低…负担1.2万亿元 is relief given, a level, as the gold reads it)
-    if unit in ("%", "百分点", "倍") and (than := _THAN.search(rest)):  # 比去年预算低0.4个百分点
+    than = _THAN.search(rest)
+    if than and (
+        unit in ("%", "百分点", "倍") or than.group(1) in "多少"
+    ):  # 比去年预算低0.4个百分点, 比上年多11个
         return "increase" if than.group(1) in "高多" else "decrease"
+    if unit == "百分点" and (pace := _PACE.search(rest)):  # 比上半年加快0.2个百分点: a growth rate's change
+        return "increase" if pace.group() in ("加快", "提速", "扩大") else "decrease"
     if unit == "%" and _GROWTH_GOAL.search(rest):
         return "increase"  # 经济增长预期目标6.5%－7%
     level = _LEVEL.search(rest)

@@ -71,3 +71,28 @@ def test_idioms_and_seats_are_no_quantities(text: str) -> None:
 )
 def test_changes(text: str, raw: str, change: str | None) -> None:
     assert by_raw(extract(text))[raw].change == change
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject", "change"),
+    [
+        (
+            "规模以上工业增加值同比增长6.2%，比上半年加快0.2个百分点。",
+            "0.2个百分点",
+            "规模以上工业增加值",
+            "increase",
+        ),
+        ("城镇化率达到68.5%，比上年末提高0.8个百分点。", "0.8个百分点", "城镇化率", "increase"),
+        ("实际使用外资12亿美元，是上年的1.5倍。", "1.5倍", "实际使用外资", None),
+        ("长三角制造业增加值约9.8万亿元，是京津冀的3.2倍。", "3.2倍", "长三角制造业增加值", None),
+        ("引进亿元以上项目57个，比上年多11个。", "11个", "亿元以上项目", "increase"),
+        ("工业增加值增长5.1%，增速比一季度回落0.5个百分点。", "0.5个百分点", None, "decrease"),
+    ],
+)
+def test_a_comparison_measures_the_indicator_before_its_base(
+    text: str, raw: str, subject: str | None, change: str | None
+) -> None:
+    q = by_raw(extract(text))[raw]
+    assert q.change == change
+    if subject is not None:
+        assert q.subject == subject
