@@ -50,7 +50,7 @@ _DISTANCE_BEFORE = re.compile(
 )
 # PUE控制在1.25以下, 基尼系数降至0.4: a level of an indicator that has no unit
 _DIMENSIONLESS_BEFORE = re.compile(
-    r"(?:PUE|WUE|CUE|COP|电能利用效率|能源利用效率|水资源利用效率|能效比|系数|指数|比值|容积率)值?[）)]?"
+    r"(?:PUE|WUE|CUE|COP|电能利用效率|能源利用效率|水资源利用效率|能效比|系数|指数|比值|收入比|容积率)值?[）)]?"
     r"(?:值|平均值|均值)?(?:原则上|一般|总体)?(?:要|须|应|将)?(?:从\d+(?:\.\d+)?)?(?:控制在|从|下降到|下降至|降低到|降低至|降至|降到|达到|达|提高到|提高至|提升至|提升到|"
     r"保持在|稳定在|不高于|不低于|不超过|低于|高于|小于|大于|为|在)?了?(?:约|近|达)?$"
 )
@@ -159,6 +159,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "enumeration"  # 八个方面工作, 十二个方面, 三项举措: how a text is organised, not a measure
     if num == "二" and unit == "次":
         return "name"  # 二次污染, 二次开发: "secondary"; a count says 两次
+    if unit == "次" and t.startswith("产业", end):
+        return "name"  # 三次产业结构: the three sectors of the economy
     if unit not in ("%", "倍", "百分点"):
         if num in ("一", "壹") and not m.group("mag"):
             return "article"  # 一批, 一个, 一根: an article, not a count

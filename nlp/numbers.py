@@ -37,7 +37,7 @@ _PER = r"/(?:人|年|户|亩|吨|天|月|平方米|千瓦时|吨标准煤|辆|�
 _EXPR = re.compile(
     rf"(?=[0-9{_CN}数几翻过大半])"  # one class test rejects most positions before the alternatives
     rf"(?:(?P<frac>(?P<den>[{_CN}]+|\d+)分之(?P<nom>[{_CN}点]+|{_ARABIC}))"
-    rf"|(?P<ratio>(?<![\d:.])(?P<ra>{_ARABIC}):(?P<rb>\d+(?:\.\d+)?)(?![\d:]))"
+    rf"|(?P<ratio>(?<![\d:.])(?P<ra>{_ARABIC}):(?P<rb>\d+(?:\.\d+)?)(?![\d:.．]))"
     rf"|(?P<slash>(?<![\d/.])(?P<sa>\d+)/(?P<sb>\d+)(?![\d/.]))"
     rf"|(?P<fan>翻(?:了)?(?P<fann>[一两二三四五六七八九十])?番)"
     r"|(?P<half>一半|过半|大半|半数)"

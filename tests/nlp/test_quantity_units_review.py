@@ -96,3 +96,9 @@ def test_a_comparison_measures_the_indicator_before_its_base(
     assert q.change == change
     if subject is not None:
         assert q.subject == subject
+
+
+def test_a_three_part_structure_is_no_ratio_and_a_two_part_one_is() -> None:
+    assert extract("三次产业结构为3.9:49.6:46.5。") == []  # 三次产业 is the three sectors
+    assert [(q.value, q.unit) for q in extract("师生比达到1:12.5。")] == [(12.5, "ratio")]
+    assert [(q.value, q.unit) for q in extract("城乡居民收入比为1.58。")] == [(1.58, None)]
