@@ -3,9 +3,9 @@ by someone who never ran the extractor; nobody has read its errors, so it measur
 rules generalise to plans, action plans, county reports, news, a speech, a 统计公报 and a
 ministry guideline none of them was shaped on.
 
-Floors sit a little under the figures measured when the set was first scored (stop 26,
-score.py's default scope: quantity F1 0.994, target F1 0.918, comparator 0.997, kind
-0.941, change 0.994, year 0.868, subject 0.878).
+Floors sit a little under the figures measured at the end of stop 26 (score.py's default
+scope: quantity F1 0.994, target F1 0.918, comparator 0.997, kind 0.941, change 1.000, year
+0.934, subject 0.895).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ FLOORS = {
     "field.comparator": 0.97,
     "field.kind": 0.92,
     "field.change": 0.97,
-    "field.year": 0.84,
-    "field.subject": 0.85,
+    "field.year": 0.90,
+    "field.subject": 0.87,
 }
 
 
