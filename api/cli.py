@@ -228,7 +228,11 @@ def serve(
 
     from api.app import create_app
 
-    uvicorn.run(create_app(settings_from(db=db)), host=host, port=port)
+    settings = settings_from(db=db)
+    open_store(
+        settings.db, create=True
+    ).close()  # a bad or unreachable database: one clear line, no traceback
+    uvicorn.run(create_app(settings), host=host, port=port)
 
 
 @app.command()

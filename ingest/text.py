@@ -70,10 +70,36 @@ def decode(data: bytes, source: str) -> str:
             pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return _big5_instead(data, text) if encoding == "gb18030" else text
     raise IngestError("decode", "text is neither UTF-8 nor GB18030", source)
+
+
+def _common_share(text: str, encoding: str, lead: tuple[int, int]) -> float:
+    """Share of the Han characters that are in `encoding`'s block of common characters (first
+    byte within `lead`): GB2312 level 1 (B0–D7), Big5's frequent characters (A4–C6)."""
+    han = [ch for ch in text[:5000] if "\u4e00" <= ch <= "\u9fff"]
+    common = 0
+    for ch in han:
+        try:
+            common += lead[0] <= ch.encode(encoding)[0] <= lead[1]
+        except UnicodeEncodeError:
+            continue
+    return common / len(han) if han else 1.0
+
+
+def _big5_instead(data: bytes, gb_text: str) -> str:
+    """Big5 bytes also decode as GB18030, as rare characters and kana (萬輛 → 窾进): when the GB
+    reading is mostly uncommon characters and the Big5 one mostly common, the file is Big5."""
+    if _common_share(gb_text, "gb2312", (0xB0, 0xD7)) >= 0.6:
+        return gb_text
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return gb_text
+    return big5 if _common_share(big5, "big5", (0xA4, 0xC6)) >= 0.9 else gb_text
 
 
 def normalise_lines(text: str) -> str:

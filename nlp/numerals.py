@@ -6,7 +6,13 @@ import re
 from fractions import Fraction
 
 # Full-width digits and signs map one character to one, so offsets survive.
-FULLWIDTH = str.maketrans("０１２３４５６７８９．％：／－～", "0123456789.%:/-~")
+# Full-width digits and signs, and the Traditional forms of the magnitude, numeral, measure and
+# comparator characters a number is read with (萬輛 → 万辆): one character for one, so offsets hold
+# and `raw` keeps the source spelling.
+FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．％：／－～萬億兩個輛項噸臺餘約達過點時畝戶張場條處間種億雙",
+    "0123456789.%:/-~万亿两个辆项吨台余约达过点时亩户张场条处间种亿双",
+)
 
 DIGITS = {
     "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

@@ -54,6 +54,7 @@ def test_csv_file_starts_with_a_bom_and_stdout_does_not(runner, stored, tmp_path
         (["quantities", "--db", "not a url"], "--db: not a database URL"),
         (["trends", "绿色", "--db", "bogus://x"], "--db: unknown database URL"),
         (["ingest", "nothing.txt", "--db", "bogus://x"], "--db: unknown database URL"),
+        (["serve", "--db", "bogus://x"], "--db: unknown database URL"),  # before the server starts
     ],
 )
 def test_bad_paths_and_urls_are_usage_errors(runner, stored, args, message) -> None:

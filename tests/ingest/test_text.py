@@ -159,3 +159,12 @@ def test_a_headline_with_a_comma_is_not_joined_to_the_story_lead() -> None:
         "前5个月全省规上工业增加值增长8.9%，新能源汽车产量增长超七成",
         "本报讯（记者 方晓蕾）6月18日，省统计局发布数据。",
     ]
+
+
+def test_big5_is_not_read_as_gbk_garbage() -> None:
+    traditional = (
+        "到2027年，全市新能源汽車產量達到70萬輛，產業規模突破2000億元，培育國家級專精特新企業100家。"
+    )
+    assert text.decode(traditional.encode("big5"), "t.txt") == traditional
+    simplified = "到2027年，全市新能源汽车产量达到70万辆，产业规模突破2000亿元，培育国家级专精特新企业100家。"
+    assert text.decode(simplified.encode("gbk"), "s.txt") == simplified

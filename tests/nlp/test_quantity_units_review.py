@@ -102,3 +102,9 @@ def test_a_three_part_structure_is_no_ratio_and_a_two_part_one_is() -> None:
     assert extract("三次产业结构为3.9:49.6:46.5。") == []  # 三次产业 is the three sectors
     assert [(q.value, q.unit) for q in extract("师生比达到1:12.5。")] == [(12.5, "ratio")]
     assert [(q.value, q.unit) for q in extract("城乡居民收入比为1.58。")] == [(1.58, None)]
+
+
+def test_traditional_script_numbers_keep_their_spelling() -> None:
+    found = by_raw(extract("到2027年，新能源汽車產量達到70萬輛，產業規模突破2000億元。"))
+    assert (found["70萬輛"].value, found["70萬輛"].unit) == (700000, "辆")
+    assert (found["2000億元"].value, found["2000億元"].comparator) == (2e11, "gt")
