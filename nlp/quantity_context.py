@@ -16,7 +16,7 @@ from nlp.numerals import NumeralError, parse_chinese_number
 
 _YEAR = r"((?:19|20)\d\d|二〇[一二三四五六七八九〇]{2})"
 _DUE_YEAR = re.compile(
-    rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
+    rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标|展望)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
 )
 _LEAD_DUE = re.compile(rf"(?<![排延])(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
 _THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)(?!同期)")  # 是去年同期的2.3倍: a base
@@ -52,7 +52,7 @@ _STRONG_TARGET = re.compile(
     r"(?:方案|规划|意见|措施|行动|政策)(?:还|同时|进一步)?(?:提出|明确|要求)"  # news: 方案同时提出，全市…
 )
 _ACTUAL_CUE = re.compile(
-    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户])拥有|位列|成为|"
+    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户])拥有(?![量率])|位列|成为|"
     r"首次(?![^，,；;。]{0,16}的)|"  # not 对首次入选的给予…: a condition of an award
     r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
 )
@@ -158,6 +158,8 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
             continue  # 从2020年的18%提高到52%: the 52% is not of 2020
         if before.endswith(("是", "为")) and after.startswith("的"):
             continue  # 分别是2014年的2.6倍: the year compared with
+        if before.endswith("在") and re.match(r"的?基础上", after):
+            continue  # 在2020年基础上翻一番: the base of a multiple
         if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
             left, m.start()
         ):
@@ -165,8 +167,10 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
     if last is None:
         return None, False
     due = last.group().startswith(
-        ("到", "至", "力争", "争取", "确保", "预计", "目标")
+        ("到", "至", "力争", "争取", "确保", "预计", "目标", "展望")
     ) or last.group().endswith("前")
+    if due and left.startswith("的", last.end()) and not last.group().endswith("前"):
+        due = False  # 由2020年的3753亿元增加到2025年的5600亿元: the level of that year, not a deadline
     return _year_value(last.group(1)), due
 
 

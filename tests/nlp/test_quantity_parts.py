@@ -150,3 +150,21 @@ def test_a_news_story_headlined_as_a_reading_of_a_report_stays_news() -> None:
         "四成"
     ]
     assert q.kind == "actual"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "kind", "year"),
+    [
+        ("展望2035年，人均地区生产总值在2020年基础上翻一番以上。", "翻一番", "target", 2035),
+        ("每万人口高价值发明专利拥有量达到30件。", "30件", "target", 2030),  # 拥有量 names an indicator
+        (
+            "地区生产总值由2020年的3753亿元增加到2025年的5600亿元左右，年均增长6.5%以上。",
+            "6.5%",
+            "actual",
+            2025,
+        ),
+    ],
+)
+def test_outlooks_bases_and_levels_of_a_named_year(text: str, raw: str, kind: str, year: int) -> None:
+    q = by_raw(extract(text, kind="policy", year=2026, period=(2026, 2030)))[raw]
+    assert (q.kind, q.year) == (kind, year)
