@@ -39,8 +39,10 @@ def test_units_and_comparators(text: str, raw: str, value: float, unit: str | No
     assert (q.value, q.unit, q.comparator) == (value, unit, comparator)
 
 
-def test_a_rule_of_thumb_is_no_part_of_the_subject() -> None:
+def test_a_rule_of_thumb_or_a_conjunction_is_no_part_of_the_subject() -> None:
     assert by_raw(extract("新出让工业用地容积率原则上不低于1.5。"))["1.5"].subject == "新出让工业用地容积率"
+    assert by_raw(extract("产能将翻番，并力争海外收入占比提高到30%。"))["30%"].subject == "海外收入占比"
+    assert by_raw(extract("并购项目10个。"))["10个"].subject == "并购项目"  # 并购 is a word
 
 
 @pytest.mark.parametrize(
