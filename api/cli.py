@@ -20,7 +20,7 @@ from api.fetch import fetch_settings
 from api.settings import Settings, get_settings, with_overrides
 from ingest.errors import IngestError
 from ingest.sources import load_source_list
-from nlp.taxonomy import TaxonomyError, load_taxonomy
+from nlp.taxonomy import TaxonomyError, taxonomy_path
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -54,9 +54,10 @@ def settings_from(**flags: object) -> Settings:
     except ValueError as exc:
         raise fail(f"bad setting: {exc}", 2) from exc
     if "taxonomy" in flags:
-        # a usage error before any document is read, not one failure per document
+        # a usage error before any document is read, not one failure per document (the file is
+        # only found here; the pipeline parses it)
         try:
-            load_taxonomy(settings.taxonomy)
+            taxonomy_path(settings.taxonomy)
         except TaxonomyError as exc:
             raise fail(f"--taxonomy: {exc}", 2) from exc
     return settings

@@ -24,6 +24,7 @@ from nlp.quantity_context import (
     update_section,
 )
 from nlp.quantity_subject import (
+    FUND_WORDS,
     THRESHOLD_END,
     clause_start,
     de_head,
@@ -74,7 +75,7 @@ _ITEM_JOIN = re.compile(r"[、和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
 _MONEY_UNITS = ("元", "美元", "欧元", "港元")
 _DIGIT = re.compile(r"[0-9０-９]")
-_FUND = re.compile(r"(?:基金|资金|补贴|补助|贷款|债券|奖励|奖补|资助|消费券|专款)$")
+_FUND = re.compile(rf"(?:{FUND_WORDS})$")
 # measure words of things counted one by one; the noun right after them is what they count
 _CLASSIFIERS = frozenset(
     "个家项座所台套辆名位款户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列"

@@ -152,9 +152,9 @@ _RATE_BASE = re.compile(r"按照?")
 _AMOUNT_LIST = re.compile(r"(?:(?:以上|以下|左右|多|余)?[、和及至到\-~—]\s*[\d.]+[万亿]*元)*")
 # a run of fund words (专项奖补资金, 补助资金); 支持/补偿/贴息 only as a noun that ends the clause
 # (给予最高1000万元支持。), not as the verb after an amount (3000亿元支持消费品以旧换新)
-_FUND_NOUN = re.compile(
-    r"(?:基金|资金|补贴|补助|贷款|债券|奖励|奖补|资助|消费券|专款|融资|额度|订单|(?:支持|贴息|补偿)(?=[，,；;。]|$))+"
-)
+# what an amount can be: a fund, a subsidy, a loan (also the indicator an amount's left span names)
+FUND_WORDS = r"基金|资金|补贴|补助|贷款|债券|奖励|奖补|资助|消费券|专款"
+_FUND_NOUN = re.compile(rf"(?:{FUND_WORDS}|融资|额度|订单|(?:支持|贴息|补偿)(?=[，,；;。]|$))+")
 _OWN_AMOUNT = re.compile(r"(?:约|近|超过?|达到?|余额)?[0-9０-９]")
 
 

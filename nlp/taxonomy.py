@@ -89,12 +89,12 @@ def list_taxonomies(directory: Path = TAXONOMY_DIR) -> list[str]:
 
 def load_taxonomy(name_or_path: str | Path = DEFAULT_TAXONOMY, directory: Path = TAXONOMY_DIR) -> Taxonomy:
     """Load a taxonomy by name (a file stem in corpora/taxonomies) or by path."""
-    path = _resolve(name_or_path, directory)
+    path = taxonomy_path(name_or_path, directory)
     data = _read(path)
     themes_data = data.get("themes")
     theme_neutral = data.get("theme_neutral", [])
     if "themes_from" in data:
-        parent = _read(_resolve(data["themes_from"], directory))
+        parent = _read(taxonomy_path(data["themes_from"], directory))
         themes_data, theme_neutral = parent["themes"], parent.get("theme_neutral", [])
     clusters = tuple(_category(item, cluster=True) for item in _required(data, "clusters", path))
     themes = tuple(_category(item, cluster=False) for item in themes_data or [])
@@ -113,7 +113,8 @@ def load_taxonomy(name_or_path: str | Path = DEFAULT_TAXONOMY, directory: Path =
     )
 
 
-def _resolve(name_or_path: str | Path, directory: Path) -> Path:
+def taxonomy_path(name_or_path: str | Path, directory: Path = TAXONOMY_DIR) -> Path:
+    """The file of a taxonomy named or given by path; TaxonomyError naming the known ones if none."""
     path = Path(name_or_path)
     if path.suffix in (".yaml", ".yml") and path.exists():
         return path
