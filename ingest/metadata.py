@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ingest.metadata_dates import find_period, is_date_line, parse_date
+from ingest.metadata_dates import find_period, is_date_line, parse_date, small_chinese_number
 from ingest.metadata_regions import CITY_SHORT, NATIONAL, region_of
 
 _HEAD_LINES = 12
@@ -30,6 +30,7 @@ _TITLE_END = re.compile(rf"{_TITLE_WORDS}(?:（[^）]*）|\([^)]*\))?$")
 _TITLE_START = re.compile(
     # 合肥市加快建设集成电路和数字经济产业集群行动方案（2024—2027年）: plan titles run long
     r"关于|^(?:(?:19|20)\d{2}年)?[\u4e00-\u9fa5“”、·0-9]{2,40}(?:政府工作报告|规划|方案|计划|纲要|统计公报)"
+    r"|^政府工作报告(?:[（(]摘要[）)])?$"  # the bare title a newspaper prints, a ——session line under it
 )
 _PERIOD_LINE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*[—–\-－~～至]+\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
 _ABOUT = re.compile(r"^(.{2,40}?)关于")
@@ -54,7 +55,8 @@ _BYLINE_STOP = re.compile(r"\s*(?:通讯员|实习生|摄影|摄|编辑|报道|�
 # (来源：安庆日报　记者　陈晓峰　2026年3月26日, 文／…研究所　孙立群　2026年1月8日)
 _PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[：:]|^\s*(?:19|20)\d{2}\s*[-/.年]"
-    r"|^(?:来源|稿源|出处|记者|作者|文\s*[／/]).*\s(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    r"|^(?:来源|稿源|出处|记者|作者|文\s*[／/]).*\s(?:19|20)\d{2}\s*"
+    r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})$"  # …　2026-07-18 too
 )
 # 来源：宁波日报, also after a date on one byline line (发布时间：2024-03-12 来源：宁波日报); the
 # name ends at the first space (来源：中国证券报·中证网　2025年12月8日)
@@ -101,6 +103,9 @@ _COMMENT_NOTE = re.compile(r"^[（(](?:作者单位|作者系|作者为|作者�
 _SERIES = re.compile(r"^——[一二三四五六七八九十]论")
 _COLUMN = re.compile(r"^(?:@\S{2,12}\s|[\u4e00-\u9fa5]{2,8}[｜丨|])")
 # 在全市新兴产业发展推进大会上的讲话: the 在 of a speech title is no part of a place name.
+_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年")
+_VALID_FOR = re.compile(r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,2})\s*年")
+_CONGRESS = re.compile(r"在([\u4e00-\u9fa5]{2,20}?)?第[一二三四五六七八九十]+届(全国)?人民代表大会")
 _SPEECH_AT = re.compile(r"^在(?=.{2,40}上的(?:讲话|致辞|报告))")
 _NEWS_MARK = re.compile(
     r"记者|通讯员|本报讯|新华社|责任编辑|来源[：:]|(?:^|\n)文\s*[／/]"
@@ -138,10 +143,11 @@ def _title_from_text(head: list[str]) -> str | None:
             if used < len(head) and _PERIOD_LINE.match(head[used]):
                 title += head[used]
             return title
-    for line in head[:2]:  # 一图读懂丨《…实施方案（2024—2026年）》, 《…若干措施》政策解读
+    for i, line in enumerate(head[:2]):  # 一图读懂丨《…实施方案（2024—2026年）》, 《…若干措施》政策解读
         book = _BOOK_TITLE.search(line)
         if len(line) <= 80 and book and _TITLE_END.search(book.group(1)):
-            return line
+            # ——…负责人就《…》答记者问 under a headline is its subtitle
+            return head[0] + line if i == 1 and line.startswith("——") and _HEADLINE.match(head[0]) else line
     return None
 
 
@@ -233,6 +239,34 @@ def _region(issuer: str | None, title: str | None) -> str | None:
         return region
     title = _SPEECH_AT.sub("", _COLUMN.sub("", title))
     return region_of(title) or region_of(re.sub(r"[“”\"]", "", title)) or _one_city_in(title)
+
+
+def _validity(text: str, year: int) -> tuple[int, int] | None:
+    """The years measures are in force, read as their period: 本措施自印发之日起施行，有效期至
+    2028年12月31日 (or 有效期3年) in a 2026 document runs 2026—2028."""
+    m = _VALID_UNTIL.search(text)
+    if m:
+        end = int(m.group(1))
+    elif m := _VALID_FOR.search(text):
+        years = int(m.group(1)) if m.group(1).isdigit() else small_chinese_number(m.group(1))
+        if not years:
+            return None
+        end = year + years - 1
+    else:
+        return None
+    return (year, end) if year <= end <= year + 10 else None
+
+
+def _congress_region(title: str | None, head: list[str]) -> str | None:
+    """A bare 政府工作报告 is placed by the session line under it (——2026年1月20日在河北省
+    第十四届人民代表大会第五次会议上, ——2022年3月5日在第十三届全国人民代表大会…)."""
+    if not title or "工作报告" not in title:
+        return None
+    for line in head[1:4]:
+        m = _CONGRESS.search(line)
+        if m:  # 在第十四届全国人民代表大会…: the national report
+            return NATIONAL if m.group(2) else region_of(m.group(1))
+    return None
 
 
 def _one_city_in(headline: str) -> str | None:
@@ -384,7 +418,7 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     doc_number = _doc_number(head, title)
     signed_by, signed_on = _signature(lines)
     issuer = signed_by or _issuer_from_title(title) or _red_head_issuer(head)
-    region = _region(issuer, title)
+    region = _region(issuer, title) or _congress_region(title, head)
     issuer = issuer or _issuer_for_report(title, region)
     # bylines the HTML parser took out of the text (来源：… 作者：…) are read like head lines
     news = _news([str(f) for f in hints.get("byline", [])] + lines, text)
@@ -407,6 +441,8 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
     )
     if period is None and title and (explained := _BOOK_TITLE.search(title)):
         period = find_period(explained.group(1))  # 一图读懂丨《…行动方案（2024—2027年）》: the plan explained
+    if period is None and kind == "policy" and date:
+        period = _validity(text, int(date[:4]))
     for line in head:
         if _RECIPIENTS.match(line):
             meta["主送机关"] = line.rstrip("：:")

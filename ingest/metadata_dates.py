@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4}
-_CN_DIGIT |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 _CN = "〇○零OＯ一二三四五六七八九十"
 
 ARABIC_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -25,7 +25,7 @@ FIVE_YEAR_ANY = re.compile(r"[“\"]十([一二三四五六七八九]?)五[”\"
 _FIRST_FIVE_YEAR_AFTER_GAP = 1966  # the 3rd plan began 1966, each later one 5 years on
 
 
-def _small_cn(text: str) -> int | None:
+def small_chinese_number(text: str) -> int | None:
     """十二 → 12, 二十一 → 21, 三十 → 30, 九 → 9."""
     if not text:
         return None
@@ -53,7 +53,7 @@ def parse_date(text: str) -> str | None:
             break
     for m in CHINESE_DATE.finditer(text):
         year = "".join(str(_CN_DIGIT.get(c, "")) for c in m.group(1))
-        month, day = _small_cn(m.group(2)), _small_cn(m.group(3))
+        month, day = small_chinese_number(m.group(2)), small_chinese_number(m.group(3))
         if len(year) == 4 and month and day:
             iso = _make(int(year), month, day)
             if iso:
@@ -79,7 +79,7 @@ def is_date_line(line: str) -> bool:
 
 def five_year_period(ordinal: str) -> tuple[int, int] | None:
     """十四 → (2021, 2025): the n-th five-year plan, n ≥ 3."""
-    n = _small_cn(ordinal)
+    n = small_chinese_number(ordinal)
     if n is None or n < 3:
         return None
     start = _FIRST_FIVE_YEAR_AFTER_GAP + 5 * (n - 3)

@@ -61,7 +61,10 @@ _LOCAL = re.compile(
 )
 _LEADING_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?\s*")
 # 无废城市, 智慧城市 are no places; 盐城市, 聊城市 (a one-character name and 城市) are
-_NOT_PLACE = re.compile(r"(?<!^.)城市|地区$|园区|开发区$|市场|城区")
+# (上半年我市, 本市 and 今年 open a headline, not a name)
+_NOT_PLACE = re.compile(
+    r"(?<!^.)城市|地区$|园区|开发区$|市场|城区|[我本][省市县区州]|[上下]半年|[今去明]年|季度"
+)
 
 
 def province_at(text: str) -> str | None:

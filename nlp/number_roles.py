@@ -55,6 +55,14 @@ _DIMENSIONLESS_BEFORE = re.compile(
     r"保持在|稳定在|不高于|不低于|不超过|低于|高于|小于|大于|为|在)?了?(?:约|近|达)?$"
 )
 # 单机容量20兆瓦的风电机组, 叶轮直径达到260米, 时速350公里动车组: what one product is rated at
+TIME_UNITS = ("个工作日", "小时", "分钟", "个月", "天")
+# a time that is an indicator: how long approval, delivery or development takes (a product's
+# 发电时间 or 续航时间 is a rating, and stays a duration)
+_TIME_MEASURE = re.compile(
+    r"(?:用时|耗时|时限|周期|天数|工期|(?:审批|办理|办结|开办|通关|交付|等待|候诊|响应|停留|注销|退税|处置|通勤|"
+    r"建设|课间)(?:时间|时长))[^，,；;。]{0,14}?"
+    r"(?:压缩|缩短|缩减|减少|降低|降|控制|稳定|保持)?(?:至|到|在|为)?(?:平均)?(?:不超过|以内|约|仅|只需)?$"
+)
 _SPEC_BEFORE = re.compile(
     r"(?:单机容量|单机功率|单台容量|额定功率|额定容量|直径|时速|转速)(?:达到|达|为|约|超过|可达)?$"
 )
@@ -133,6 +141,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "level"  # 千亿级产业集群, 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
     if unit is None:
         return _unitless_role(t, num, m, start, end, before, after)
+    if unit in TIME_UNITS:  # 平均用时压缩至45天以内 is a level; 3个月内, 连续30天 say how long
+        return "quantity" if _TIME_MEASURE.search(t, max(0, start - 24), start) else "duration"
     if unit == "个" and _COUNTED_TIME.match(t, end):
         return "duration"  # 连续10个季度, 两个多小时, 1个半小时: how long, not how many
     if before in "这那该此本其" and unit is not None and num and set(num) <= _SMALL_WORDS:

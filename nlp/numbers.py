@@ -256,6 +256,9 @@ _FAR_PREFIX = re.compile(
 )
 
 
+_BOUND_VERB = re.compile(r"(至少|最少|最多|至多)[\u4e00-\u9fff]{1,3}?(?:了)?$")
+
+
 def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Comparator:
     suffix = SUFFIX_COMPARATORS.match(t, end)
     if suffix:
@@ -265,6 +268,9 @@ def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Compar
         return PREFIX_VALUES[prefix.group().rstrip("了")]  # type: ignore[return-value]
     if _CAP.search(t, max(0, start - 6), start):
         return "le"
+    adverb = _BOUND_VERB.search(t, max(0, start - 6), start)
+    if adverb:  # 至少培育1个, 最多支持3家: the bound reaches over its verb
+        return "ge" if adverb.group(1) in ("至少", "最少") else "le"
     if start > 0 and t[start - 1] == "上" and t[start] in "百千万亿":
         return "ge"  # 上千个零部件, 上百种图案: at least that many
     far = _FAR_PREFIX.search(t, max(0, start - 16), start)

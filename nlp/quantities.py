@@ -20,7 +20,10 @@ from nlp.quantity_context import (
     change_of,
     facts_year,
     kind_and_year,
+    opening_year,
     paragraph_lead_year,
+    standing,
+    story_year,
     update_section,
 )
 from nlp.quantity_subject import (
@@ -40,9 +43,10 @@ from nlp.quantity_subject import (
     threshold_subject,
 )
 from nlp.quantity_tables import apply_cell_headers, cell_numbers
-from nlp.records import Quantity, Sentence
+from nlp.records import Comparator, Quantity, Sentence
 
 _REPORT = re.compile(r"政府工作报告")
+_PERIOD_ONLY = re.compile(r"“?十[一二三四五六七八九]五”?(?:期间|时期|以来)?")
 # 《…若干措施》政策解读, 一图读懂丨《…》, …答记者问 (not a news story headlined 政府工作报告解读：…)
 # a left span that only names the base of a comparison (比上半年, 较上年末; 是京津冀的, 是十年前的)
 _BASE_ONLY = re.compile(r"(?:比|较)[^，,；;。]{0,8}|(?:是|相当于)[^，,；;。的]{1,8}")
@@ -140,6 +144,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     # no date: a plan's first year, else a year in the title (never a period's end year)
     doc_year = context.year or (context.period[0] if context.period else _year_from(context.title or ""))
     period_end = context.period[1] if context.period else None
+    # a plan's indicators run from the year before its period (由1380亿元增长到3000亿元 in a
+    # 2026—2030 plan starts from 2025)
+    plan_base = context.period[0] - 1 if context.period and not report and context.kind == "policy" else None
     # an explainer (政策解读, 一图读懂, 答记者问) restates a policy's measures and goals: policy text,
     # whatever outlet published it
     explainer = bool(_EXPLAINER.search(context.title or ""))
@@ -152,13 +159,21 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     bulletin = _BULLETIN.search(context.title or "")
     section = Section("actual", _year_from(context.title or "")) if bulletin else Section()
     out: list[Quantity] = []
-    i, lead_year, last_end, carry, fact_year = 0, None, 0, False, None
+    lead = next((s.text for s in sentences if not _is_heading(s)), "") if news else ""
+    # news: a headline reports the lead's facts; a statistics release dates its later figures
+    headline_year, release_year = facts_year(lead, doc_year), story_year(lead, doc_year)
+    i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
     for sentence in sentences:
-        heading = sentence.heading or bool(_HEADING_SHAPE.match(sentence.text) and len(sentence.text) < 40)
+        heading = _is_heading(sentence)
+        in_body = in_body or not heading
         section = update_section(section, sentence.text, heading, doc_year, report)
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
             fact_year = facts_year(sentence.text, doc_year) if news and not heading else None
+            if news and not in_body:
+                fact_year = headline_year
+        if not heading and (opened := opening_year(sentence.text, doc_year)) is not None:
+            fact_year = opened  # 2025年，全市…。数字经济核心产业增加值突破1100亿元
         if (year := paragraph_lead_year(sentence.text)) is not None:
             lead_year, carry = year, sentence.text.rstrip().endswith(("：", ":"))
         last_end = sentence.end
@@ -168,10 +183,27 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         while i < len(numbers) and numbers[i].end <= sentence.end:
             mine.append(numbers[i])
             i += 1
-        settings = (section, doc_year, period_end, news, context.region, lead_year, fact_year)
+        dated = fact_year
+        if dated is None and in_body and release_year is not None and not standing(sentence.text):
+            dated = release_year
+        settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base)
         out.extend(_sentence_quantities(text, sentence, mine, settings))
     apply_cell_headers(text, out, doc_year)
     return out
+
+
+def _trimmed(s: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without the spaces at its ends (a headline's 集中签约项目32个 协议总投资268亿元)."""
+    start, end = span
+    while start < end and s[start].isspace():
+        start += 1
+    while end > start and s[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_heading(sentence: Sentence) -> bool:
+    return sentence.heading or bool(_HEADING_SHAPE.match(sentence.text) and len(sentence.text) < 40)
 
 
 def goal_year(sentences: list[Sentence]) -> int | None:
@@ -198,7 +230,7 @@ def _year_from(head: str) -> int | None:
 def _sentence_quantities(
     text: str, sentence: Sentence, numbers: list[NumberExpr], settings: tuple
 ) -> list[Quantity]:
-    section, doc_year, period_end, news, region, lead_year, fact_year = settings
+    section, doc_year, period_end, news, region, lead_year, fact_year, plan_base = settings
     s = text[sentence.start : sentence.end]
     out: list[Quantity] = []
     prev: Quantity | None = None
@@ -218,13 +250,17 @@ def _sentence_quantities(
             and bool(_LIST_JOIN.match(gap))
             and ("，" not in gap or prev.unit == n.unit)
         )
-        kind, year = kind_and_year(s[:pos], s[cstart:pos], section, doc_year, period_end, news, lead_year)
+        kind, year = kind_and_year(
+            s[:pos], s[cstart:pos], section, doc_year, period_end, news, lead_year, fact_year
+        )
         change = n.change or change_of(s[cstart:pos], n.unit, s[end : end + 8])
         if change and n.unit not in _NOT_COUNTS and _ADDED.search(s, cstart, pos) and direct_noun(s, end):
             change = None  # 增加1万个停车位, 提高6000万农村人口…: new or covered items counted, like 新增50家
         baseline, base_year = baseline_year(s[cstart:pos], s[end : end + 8])
-        if baseline:
-            kind, year = "actual", base_year  # 从8.7万元提高到12万元: where the change starts
+        if baseline:  # 从8.7万元提高到12万元: where the change starts
+            if base_year is None and section.kind != "actual":
+                base_year = plan_base
+            kind, year = "actual", base_year
         elif s.endswith("现行", cstart, pos):
             kind, year = "actual", None  # 将现行16%的税率降至13%: the rate in force, not the goal
         if kind == "actual" and year is None and not baseline:
@@ -261,7 +297,7 @@ def _sentence_quantities(
             place, bare = _PROVINCE.match(s, span[0], span[1]), _without_place(s, span)
             if place and bare[0] > span[0]:
                 q.region = PLACE_NAMES[place.group(1)]
-            span = bare
+            span = _trimmed(s, bare)
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
@@ -327,12 +363,24 @@ def _shared_points(quantities: list[Quantity], text: str) -> None:
             and text[a.end : b.start] in ("和", "、")
         ):
             a.unit = "百分点"
+            if a.change is None:  # 降幅分别收窄0.9个和1.2个百分点: read again as points
+                left = re.split(r"[，,；;。]", text[max(0, a.start - 20) : a.start])[-1]
+                points = change_of(left, "百分点")
+                if points is not None:
+                    a.change = "decrease" if points == "decrease" else "increase"
+                    b.change = b.change or a.change
+
+
+_LEADING_COMPARATOR = re.compile(
+    r"分别[^，,；;。\d]{0,6}?(?:最高|最多|不超过|超过|突破|不低于|不少于|至少|达到|达)$"
+)
 
 
 def _shared_comparator(quantities: list[Quantity], text: str) -> None:
-    """分别增长5%和7%左右: a 左右/以上/以内 after a pair joined by 和 covers both.
+    """分别增长5%和7%左右: a 左右/以上/以内 after a pair joined by 和 covers both; 分别给予最高
+    300万元、600万元、1000万元: a 最高/突破 right after 分别 covers the list it opens.
 
-    A 、 list keeps its own comparators (the gold reads 分别增长5%、6.5%左右 as 5% eq).
+    A 、 list keeps its own trailing comparators (the gold reads 分别增长5%、6.5%左右 as 5% eq).
     """
     for i in range(len(quantities) - 2, -1, -1):
         a, b = quantities[i], quantities[i + 1]
@@ -344,6 +392,22 @@ def _shared_comparator(quantities: list[Quantity], text: str) -> None:
             and text[a.end : b.start] in ("和", "与", "及", "至")
         ):
             a.comparator = b.comparator
+    opened: Comparator | None = None  # the comparator a 分别最高 opened, while its list runs
+    for i, q in enumerate(quantities):
+        before = quantities[i - 1] if i else None
+        joined = (
+            before is not None
+            and before.unit == q.unit
+            and text[before.end : q.start] in ("、", "和", "与", "及")
+        )
+        if opened and joined and q.comparator == "eq":
+            q.comparator = opened
+        elif q.comparator in ("gt", "ge", "le", "lt") and _LEADING_COMPARATOR.search(
+            text, max(0, q.start - 12), q.start
+        ):
+            opened = q.comparator
+        else:
+            opened = None
 
 
 def _respectively_back(quantities: list[Quantity], back: list[bool]) -> None:
@@ -483,6 +547,8 @@ def _subject(
     if unit == "%" and (support := support_rate(s, cstart, pos, end)) is not None:
         return support  # 按设备投资额的10%给予补助: the rate of the subsidy, not its base
     left = left_subject(s, cstart, pos)
+    if left is not None and _PERIOD_ONLY.fullmatch(s, *left):
+        left = None  # “十四五”期间年均增长12.3%: a period names no indicator
     if left is not None and _is_base(s, left):
         left = None  # 比上半年加快0.2个百分点, 是上年的1.5倍: what is compared with, not what is measured
     if (

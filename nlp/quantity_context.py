@@ -26,7 +26,7 @@ _SAME_PERIOD = re.compile(r"同比|同期|环比")
 _IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
 _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
-_FROM_TO = re.compile(r"[到至]|[为成](?![了])")
+_FROM_TO = re.compile(r"(?<!不)[到至]|[为成](?![了])")  # 从2020年的不到5万辆: 不到 is a comparator
 _BASELINE = re.compile(r"(?:较|比|与|同|相比|相较|对比)$")
 _RELATIVE = re.compile(
     r"([一二两三四五六七八九十\d]{1,3})年(?:后|内|之内|以后|时间)|(?:未来|今后)([一二两三四五六七八九十\d]{1,3})年"
@@ -45,7 +45,7 @@ _TARGET_CUE = re.compile(
     r"达产后|投产后"
 )
 _STRONG_TARGET = re.compile(
-    rf"力争|确保|目标|预期|计划|拟|争取|预计|努力|届时|期末|{_FUTURE_JIANG}|有望|"
+    rf"力争|确保|目标|预期|计划(?!总投资)|拟|争取|预计|努力|届时|期末|{_FUTURE_JIANG}|有望|"
     # a task set in a meeting or speech: 要加快…，年内新建公共充电桩2000个 (not 要求, 要素, 主要)
     r"(?:^|[，,；;：:])\s*(?:今年|全年|明年)?(?:还|更|就|都)?要(?![求素闻点件害])|"
     r"(?:建成|达产|投产|投运|满产|达效|完工|竣工|落地|运营)(?:后|以后)|"
@@ -56,8 +56,9 @@ _ACTUAL_CUE = re.compile(
     r"首次(?![^，,；;。]{0,16}的)|"  # not 对首次入选的给予…: a condition of an award
     r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
 )
-# the background a plan or an explainer gives before its measures (近年来，…2023年…突破7000亿元)
-_BACKGROUND = re.compile(r"近年来|据统计|据测算")
+# the background a plan or an explainer gives before its measures (近年来，…2023年…突破7000亿元),
+# and the weaknesses it admits (但也要看到，…仍存在…：仅占全省的不到8%)
+_BACKGROUND = re.compile(r"近年来|据统计|据测算|也要(?:清醒)?看到|(?:还|仍)(?:然)?存在")
 _PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
 _PAST_SPAN_LEAD = re.compile(
     r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*(?:过去[二两三四五六七八九十]年|过去[五十]年|.{0,4}以来)"
@@ -91,6 +92,7 @@ _CUT_NOUN = re.compile(
     r"(?:减少|节约|节省|削减|压减|缩短|压缩)[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$"
 )
 _CUT_SHARE = re.compile(r"降低[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$")  # 降低企业用能成本10%
+_SPREAD = re.compile(r"(?:增长|下降|亏损)面(?:达到?|为|是)?$")
 _PACE = re.compile(r"(?:加快|提速|扩大|放缓|回落|收窄|减缓)$")
 _THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低多少])$")  # 比去年预算低, 比去年多了一倍
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
@@ -226,15 +228,20 @@ def _part_heading(section: Section, text: str, year: int | None, doc_year: int |
     return section
 
 
-def _named_year(left: str, doc_year: int | None, news: bool = False) -> int | None:
+def _named_year(
+    left: str, doc_year: int | None, news: bool = False, period_year: int | None = None
+) -> int | None:
     """今年 / 去年 / 明年 named in a sentence, against the document's year; in news,
-    a month or quarter with no year (1-10月, 前三季度) is the document's year."""
+    a month or quarter with no year (1-10月, 前三季度) or a 同比 is the year the paragraph
+    reports (`period_year`: 2025年，…；实际使用外资8.6亿美元，同比增长12.3%), else the document's."""
     if doc_year is None:
         return None
     named = _THIS_OR_LAST.findall(left)
     if named:  # the nearest one: 去年增长6%，今年…
         return doc_year + {"去年": -1, "明年": 1}.get(named[-1], 0)
-    return doc_year if news and (_IN_YEAR.search(left) or _SAME_PERIOD.search(left)) else None
+    if news and (_IN_YEAR.search(left) or _SAME_PERIOD.search(left)):
+        return period_year or doc_year
+    return None
 
 
 def facts_year(lead: str, doc_year: int | None) -> int | None:
@@ -246,6 +253,39 @@ def facts_year(lead: str, doc_year: int | None) -> int | None:
     if year is not None:
         return year if not due and (doc_year is None or year <= doc_year) else None
     return _named_year(lead, doc_year, news=True)
+
+
+# 2025年，全市… / 2025年底，…: a year opening a sentence (not 2025年以来, 2025年前)
+_OPENING_YEAR = re.compile(rf"^\s*{_YEAR}年([^，,。；;：:]{{0,8}})[，,]")
+_NOT_OPENING = re.compile(r"以来|前|起|[到至]")
+# the part of the year a statistics release covers (not a date: 4月18日, nor an event's 二季度 alone)
+_RELEASE_PERIOD = re.compile(
+    r"今年以来|年初以来|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[—\-–~至]\d{1,2}月|[一二三四]季度|前三季度|[上下]半年"
+)
+# a news figure that stands as it is now, or for years, belongs to no reporting period
+_STANDING = re.compile(r"目前|当前|现有|近年来|多年来|以来|过去|此前|历年")
+
+
+def opening_year(sentence: str, doc_year: int | None) -> int | None:
+    """2025年，全市数字经济规模达到…: a past year opening a sentence. The later sentences of its
+    paragraph that name no year of their own (数字经济核心产业增加值突破1100亿元) describe it too."""
+    m = _OPENING_YEAR.match(sentence)
+    if not m or _NOT_OPENING.search(m.group(2)):
+        return None
+    year = _year_value(m.group(1))
+    return year if doc_year is None or year <= doc_year else None
+
+
+def story_year(lead: str, doc_year: int | None) -> int | None:
+    """A news lead that reports a part of the year against the year before (今年上半年，…同比
+    增长7.8%; 1—5月, 前三季度 …) opens a statistics release: its later figures that name no period (分门类看，采矿业…; 从主要产品看，…)
+    describe that period too, as readers take them."""
+    return facts_year(lead, doc_year) if _RELEASE_PERIOD.search(lead) and "同比" in lead else None
+
+
+def standing(sentence: str) -> bool:
+    """目前/现有/近年来 …: a figure that is no reporting period's."""
+    return bool(_STANDING.search(sentence))
 
 
 def paragraph_lead_year(sentence: str) -> int | None:
@@ -270,8 +310,10 @@ def kind_and_year(
     period_end: int | None,
     news: bool,
     lead_year: int | None = None,
+    fact_year: int | None = None,
 ) -> tuple[str, int | None]:
-    """Kind and year of a number, given the text of its sentence before it."""
+    """Kind and year of a number, given the text of its sentence before it. `fact_year` is the
+    year the paragraph's facts describe (2025年，全市…), when it names one."""
     year, due = explicit_year(sentence_left)
     rel = relative_year(sentence_left, doc_year)
     plan = _PLAN.search(sentence_left)
@@ -293,12 +335,22 @@ def kind_and_year(
             named = _named_year(clause_left, doc_year)
             if named is None and section.kind == "actual":
                 named = section.year
-            year = named or _named_year(sentence_left, doc_year, news)
+            year = named or _named_year(sentence_left, doc_year, news, fact_year)
         return "actual", year
     if year is not None and doc_year is not None and year < doc_year:
         return "actual", year
+    past = fact_year is not None and doc_year is not None and fact_year < doc_year
+    if year is None and past and section.kind != "target" and not _STRONG_TARGET.search(sentence_left):
+        return (
+            "actual",
+            fact_year,
+        )  # 2025年，…营业收入5.8万亿元；集聚规上工业企业2.1万家 in a plan's explainer
     if year is None and lead_year is not None:
         return "target", lead_year
+    if year is None and not news and section.kind is None:
+        named = _named_year(sentence_left, doc_year)
+        if named is not None and doc_year is not None and named >= doc_year:
+            return "target", named  # 今年将启动…，计划新认定省级集群3个左右: not the plan's end year
     if plan and section.kind != "actual":  # a review may name the plan it served
         end = plan_period_end(plan.group())
         if end is not None and (doc_year is None or end >= doc_year):
@@ -308,15 +360,15 @@ def kind_and_year(
             sentence_left, doc_year
         ) or section.year
     if news and not _STRONG_TARGET.search(sentence_left):
-        return "actual", year if year is not None else _named_year(sentence_left, doc_year, news)
-    if year is None:  # 力争明年…, “今年我们的目标是…”
-        year = _named_year(sentence_left, doc_year) if news else None
+        return "actual", year if year is not None else _named_year(sentence_left, doc_year, news, fact_year)
+    if year is None and news:  # 力争明年…, “今年我们的目标是…”, 全年…预计在7.5%左右
+        year = _named_year(sentence_left, doc_year) or (doc_year if "全年" in sentence_left else None)
     return "target", year if year is not None else period_end  # a policy text states goals
 
 
 _FROM = re.compile(r"[从由][^，,；;。从由\d]{0,10}$")
 _TO_AFTER = re.compile(
-    r"(?:左右|以上|以下)?(?:的)?(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少|缩小|压减|降|增)?(?:到|至)"
+    r"(?:左右|以上|以下)?(?:的)?(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少|缩小|缩短|压缩|压减|降|增)?(?:到|至)"
 )
 
 
@@ -345,6 +397,8 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         if not m or not m.group():
             break
         rest = rest[: m.start()]
+    if _SPREAD.search(rest):
+        return None  # 增长面达74.3%: the share of branches that grew, a level
     if rest.endswith(("新增", "改造提升", "提质升级", "改造升级")):
         return None  # 新增50家; 高标准农田改造提升43万亩 counts what is upgraded
     if _INCREASE.search(rest):

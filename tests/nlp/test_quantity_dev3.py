@@ -1,0 +1,178 @@
+"""Years, kinds, units and comparators that the third written gold round (corpora/gold/dev-3,
+stop 27) found wrong: a year opening a paragraph, statistics releases in news, plan baselines,
+service times, and comparators that reach over a list or a verb (sentences written for these
+tests, not copied from the gold documents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_quantities import by_raw, extract
+
+
+def plan(text: str) -> dict:
+    return by_raw(extract(text, year=2026, kind="policy", period=(2026, 2030)))
+
+
+def news(text: str) -> dict:
+    return by_raw(extract(text, year=2026, kind="news"))
+
+
+# --- a past year opening a sentence dates the rest of its paragraph ----------------------------
+def test_an_opening_year_dates_the_later_sentences_of_its_paragraph() -> None:
+    q = plan(
+        "一、发展基础\n“十四五”时期，全市产业稳步发展。2025年，全市产业规模达到4860亿元。"
+        "核心产业增加值突破1100亿元。累计建成基站3.6万个。\n二、发展目标\n到2030年，产业规模突破8000亿元。"
+    )
+    assert (q["1100亿元"].kind, q["1100亿元"].year) == ("actual", 2025)
+    assert q["3.6万个"].year == 2025
+    assert (q["8000亿元"].kind, q["8000亿元"].year) == ("target", 2030)
+
+
+def test_the_opening_year_ends_with_its_paragraph_and_a_span_opens_none() -> None:
+    q = plan("一、发展基础\n2025年，全市产业规模达到4860亿元。\n核心产业增加值突破1100亿元。")
+    assert q["1100亿元"].year is None
+    q = plan("一、发展基础\n2021年以来，全市产业规模扩大。核心产业增加值突破1100亿元。")
+    assert q["1100亿元"].year is None
+
+
+def test_a_past_opening_year_makes_facts_of_an_explainers_sentences() -> None:
+    text = (
+        "近年来，我省集群发展成效明显。2025年，30个省级集群实现营业收入5.8万亿元；"
+        "集聚规上工业企业2.1万家。力争新增国家级集群3个。"
+    )
+    q = by_raw(extract(text, year=2026, kind="policy", period=(2026, 2028)))
+    assert (q["2.1万家"].kind, q["2.1万家"].year) == ("actual", 2025)
+    assert (q["3个"].kind, q["3个"].year) == ("target", 2028)  # 力争 is still a goal
+
+
+def test_this_year_in_a_plan_is_the_documents_year_not_its_end() -> None:
+    q = by_raw(
+        extract(
+            "今年将启动认定工作，计划新认定省级集群3个左右。", year=2026, kind="policy", period=(2026, 2028)
+        )
+    )
+    assert (q["3个"].kind, q["3个"].year) == ("target", 2026)
+
+
+def test_admitted_weaknesses_are_facts() -> None:
+    q = plan("但也要看到，龙头企业带动力不足，年营业收入超千亿元的企业仅有4家。")
+    assert q["4家"].kind == "actual"
+
+
+# --- a plan's indicators start from the year before its period --------------------------------
+def test_a_plan_baseline_with_no_year_is_the_year_before_the_plan() -> None:
+    q = plan("三、主要指标\n软件业务收入由1380亿元增长到3000亿元。")
+    assert (q["1380亿元"].kind, q["1380亿元"].year) == ("actual", 2025)
+    assert (q["3000亿元"].kind, q["3000亿元"].year) == ("target", 2030)
+
+
+def test_a_from_year_before_buzhi_is_the_baselines_year() -> None:
+    q = plan("一、发展基础\n新能源汽车产量从2020年的不到5万辆增长到2025年的86万辆。")
+    assert (q["5万辆"].year, q["5万辆"].comparator) == (2020, "lt")
+    assert (q["86万辆"].year, q["86万辆"].subject) == (2025, "新能源汽车产量")
+
+
+# --- news: statistics releases and headlines ------------------------------------------------
+RELEASE = (
+    "上半年我市规上工业增加值同比增长7.8%\n\n"
+    "本报讯（记者 刘晓燕）7月17日，记者从市统计局获悉，今年上半年，全市规模以上工业增加值同比增长7.8%。\n\n"
+    "分门类看，制造业增长8.4%。全市35个大类行业中有26个行业保持增长。\n\n"
+    "目前，全市共有规上工业企业8436家。\n\n"
+    "2025年，全市实际使用外资8.6亿美元；出口交货值同比增长5.8%。"
+)
+
+
+def test_a_statistics_release_dates_its_later_figures_and_its_headline() -> None:
+    q = news(RELEASE)
+    assert q["8.4%"].year == 2026 and q["26个"].year == 2026
+    assert q["7.8%"].year == 2026  # both the headline's and the lead's
+    assert q["8436家"].year is None  # 目前: a stock of no period
+    assert q["8.6亿美元"].year == 2025 and q["5.8%"].year == 2025  # 同比 of the paragraph's year
+
+
+def test_an_event_story_does_not_date_its_later_paragraphs() -> None:
+    text = (
+        "滁州市二季度重大项目集中开工\n\n"
+        "本报讯 4月18日上午，滁州市2026年二季度重大项目集中开工活动举行。\n\n"
+        "恒驰公司热管理系统项目总投资18亿元。"
+    )
+    assert news(text)["18亿元"].year is None
+
+
+# --- service and cycle times are levels; other time spans are durations -----------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit", "comparator"),
+    [
+        ("工业项目从签约到开工平均用时压缩至45天以内。", "45天", 45, "天", "le"),
+        ("审批时间压缩至5个工作日。", "5个工作日", 5, "个工作日", "eq"),
+        ("新药研发周期由10个月缩短至6个月。", "6个月", 6, "个月", "eq"),
+        ("全市空气质量优良天数达到338天以上。", "338天", 338, "天", "ge"),
+    ],
+)
+def test_a_service_time_is_a_quantity(text: str, raw: str, value: float, unit: str, comparator: str) -> None:
+    q = plan(text)[raw]
+    assert (q.value, q.unit, q.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize(
+    "text", ["3个月内完成整改。", "连续30天开展监测。", "24小时响应企业诉求。", "发电时间10至15分钟。"]
+)
+def test_other_time_spans_are_durations(text: str) -> None:
+    assert plan(text) == {}
+
+
+def test_the_from_time_of_a_shortened_cycle_is_its_baseline() -> None:
+    assert plan("新药研发周期由10个月缩短至6个月。")["10个月"].kind == "actual"
+
+
+# --- comparators over a list or a verb, changes of rates ---------------------------------------
+def test_a_cap_after_fenbie_covers_its_list() -> None:
+    q = plan("对完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的，分别给予最高300万元、600万元、1000万元资助。")
+    assert [q[r].comparator for r in ("300万元", "600万元", "1000万元")] == ["le", "le", "le"]
+    q = plan("服务贸易、数字贸易规模分别突破1.3万亿元、7000亿元。")
+    assert q["7000亿元"].comparator == "gt"
+    q = plan("对认定的企业给予最高300万元、其他企业100万元奖励。")
+    assert q["100万元"].comparator == "eq"  # no 分别: each keeps its own
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "comparator"),
+    [
+        ("至少培育1个国家级集群。", "1个", "ge"),
+        ("每年最多支持3家企业。", "3家", "le"),
+        ("经济总量连续跨越5万亿元。", "5万亿元", "gt"),
+    ],
+)
+def test_bounds_and_crossings(text: str, raw: str, comparator: str) -> None:
+    assert plan(text)[raw].comparator == comparator
+
+
+def test_a_narrowed_fall_is_a_decrease_in_points() -> None:
+    q = news("化学原料制造业、纺织业分别下降1.8%和3.5%，降幅较一季度分别收窄0.9个和1.2个百分点。")
+    assert [(q[r].unit, q[r].change) for r in ("0.9个", "1.2个百分点")] == [("百分点", "decrease")] * 2
+
+
+def test_the_share_of_growing_branches_is_a_level() -> None:
+    assert news("全市26个行业增加值保持增长，增长面达74.3%。")["74.3%"].change is None
+
+
+def test_planned_investment_of_started_projects_is_a_fact() -> None:
+    q = news("上半年，新开工亿元以上工业项目156个，计划总投资1180亿元。")
+    assert q["1180亿元"].kind == "actual"
+
+
+# --- subjects ---------------------------------------------------------------------------------
+def test_a_period_names_no_indicator() -> None:
+    q = plan("一、发展基础\n2025年，全市数字经济规模达到4860亿元，“十四五”期间年均增长12.3%。")
+    assert q["12.3%"].subject == "数字经济规模"
+
+
+def test_a_counted_noun_ends_before_what_is_done_to_it() -> None:
+    q = news("对年产值10亿元以上的86家重点企业实行“一企一策”跟踪服务。")
+    assert q["86家"].subject == "重点企业"
+
+
+def test_a_subject_has_no_spaces_at_its_ends() -> None:
+    q = news("盐城经开区集中签约项目32个 协议总投资268亿元")
+    assert q["268亿元"].subject == "协议总投资"
