@@ -183,7 +183,8 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         while i < len(numbers) and numbers[i].end <= sentence.end:
             mine.append(numbers[i])
             i += 1
-        dated = fact_year
+        # 目前/现有/近年来 figures stand outside the paragraph's year
+        dated = None if standing(sentence.text) else fact_year
         if dated is None and in_body and release_year is not None and not standing(sentence.text):
             dated = release_year
         settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base)

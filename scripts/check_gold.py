@@ -32,6 +32,7 @@ DOC_DIRS = (
     GOLD_DIR / "blind-2" / "docs",  # the written documents of the second blind set
     GOLD_DIR / "dev-3" / "docs",  # written documents whose errors are read (stop 27)
     GOLD_DIR / "blind-3" / "docs",  # written documents held out from every fix (stop 27)
+    GOLD_DIR / "dev-4" / "docs",  # a second written round whose errors are read (stop 27)
 )
 RESERVED = ("08_gov-work-report-national-2024.txt", "10_gov-work-report-zhejiang-2025.txt")
 

@@ -176,3 +176,8 @@ def test_a_counted_noun_ends_before_what_is_done_to_it() -> None:
 def test_a_subject_has_no_spaces_at_its_ends() -> None:
     q = news("盐城经开区集中签约项目32个 协议总投资268亿元")
     assert q["268亿元"].subject == "协议总投资"
+
+
+def test_a_standing_figure_takes_no_carried_year() -> None:
+    q = plan("一、发展基础\n2025年，全市产业规模达到4860亿元。目前全市现有规上工业企业286家。")
+    assert q["286家"].year is None
