@@ -12,12 +12,13 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ingest.errors import IngestError
 from ingest.fetch import FetchSettings
 from ingest.records import Document
-from ingest.sources import expand_sources, load_source
+from ingest.sources import DOCUMENT_SUFFIXES, expand_sources, load_source
 from nlp.records import Analysis
 
 
@@ -45,9 +46,14 @@ def expand(specs: Iterable[str]) -> tuple[list[str], list[Outcome]]:
     failed: list[Outcome] = []
     for spec in specs:
         try:
-            sources.extend(expand_sources([spec]))
+            found = expand_sources([spec])
         except IngestError as exc:
             failed.append(Outcome(spec, error=ingest_error_line(spec, exc)))
+            continue
+        if not found and Path(spec).is_dir():  # a folder of .doc/.wps files must not pass as done
+            error = IngestError("empty_folder", f"no {', '.join(DOCUMENT_SUFFIXES)} file in this folder")
+            failed.append(Outcome(spec, error=ingest_error_line(spec, error)))
+        sources.extend(found)
     return list(dict.fromkeys(sources)), failed
 
 

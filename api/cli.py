@@ -221,7 +221,8 @@ def poll(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    # checked here: uvicorn reports a port out of range with a traceback
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
     db: DbOpt = None,
 ) -> None:
     """Run the HTTP API and web page (uvicorn)."""
@@ -256,7 +257,9 @@ def quantities(
     ] = None,
     include_duplicates: IncludeDuplicatesOpt = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, json, xlsx or parquet.")] = "table",
-    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write to this file instead of stdout (--format table writes CSV).")
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Stored quantities matching every given filter."""
@@ -301,7 +304,9 @@ def sentences(
     headings: Annotated[bool, typer.Option("--headings", help="Include headings.")] = False,
     include_duplicates: IncludeDuplicatesOpt = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
-    out: Annotated[Path | None, typer.Option(help="Write to this file instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write to this file instead of stdout (--format table writes CSV).")
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Stored sentences matching every given filter, with their scored labels."""

@@ -15,12 +15,40 @@ CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 DEFAULT_LABEL_TESTS = (CORPORA / "labels" / "test.jsonl", CORPORA / "labels" / "test-fresh.jsonl")
 
 
+class GoldError(ValueError):
+    """A gold file that is not JSON Lines of objects naming their document."""
+
+
 def load_gold(paths: list[Path]) -> list[dict[str, Any]]:
+    """Every gold line; GoldError names the file and line of the first bad one (not a traceback)."""
     lines: list[dict[str, Any]] = []
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        lines.extend(json.loads(line) for line in text.splitlines() if line.strip())
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+            if problem := _gold_line_problem(record):
+                raise GoldError(f"{path}:{number}: {problem}")
+            lines.append(record)
+    if not lines:  # scoring nothing would print F1 0.000 and succeed
+        raise GoldError(f"no gold lines in {', '.join(map(str, paths))}")
     return lines
+
+
+def _gold_line_problem(record: object) -> str | None:
+    """What nlp.evaluate would trip over (a KeyError deep in scoring), or None."""
+    if not isinstance(record, dict):
+        return "a gold line is a JSON object"
+    for key in ("doc", "anchor"):
+        if not isinstance(record.get(key), str):
+            return f'a gold line needs "{key}" (a string)'
+    if "value" in record and "unit" not in record:
+        return 'a gold line with "value" needs "unit" (null for none)'
+    return None
 
 
 def find_documents(
@@ -102,9 +130,13 @@ def eval_command(
 
 def _eval_gold(gold: list[Path], given: list[str], taxonomy: str, scope: str, verbose: bool) -> bool:
     """Analyse the documents the gold names and print the scores; True when a document failed."""
+    from api.cli import fail
     from nlp.evaluate import evaluate, format_report
 
-    gold_lines = load_gold(gold)
+    try:
+        gold_lines = load_gold(gold)
+    except GoldError as exc:
+        raise fail(str(exc), code=2) from exc
     names = list(dict.fromkeys(line["doc"] for line in gold_lines))
     sources, missing = find_documents(names, given)
     for name in missing:

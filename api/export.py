@@ -61,6 +61,8 @@ def csv_safe(value: Any) -> Any:
 
 
 def columns_for(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> list[str]:
+    if not items:  # no match is still a table: a header-less CSV or Parquet breaks the reader
+        return list(leading)
     keys = {k for item in items for k in item}
     return [c for c in leading if c in keys] + sorted(keys - set(leading))
 

@@ -51,6 +51,9 @@ def _looks_html(data: bytes) -> bool:
     return len(_HTML_TAGS.findall(head)) >= _HTML_MIN_TAGS
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Word 97-2003, WPS and Excel files
+
+
 def sniff(data: bytes, content_type: str | None = None) -> SourceFormat:
     """The format of `data`: "pdf", "docx", "html" or "txt"; raise "unsupported" for other binaries."""
     kind = (content_type or "").split(";")[0].strip().lower()
@@ -60,6 +63,8 @@ def sniff(data: bytes, content_type: str | None = None) -> SourceFormat:
         if _is_docx(data) or "wordprocessingml" in kind:
             return "docx"
         raise IngestError("unsupported", "a zip archive that is not a Word document")
+    if data.startswith(_OLE2):  # government sites still publish .doc/.wps: say what to do with one
+        raise IngestError("unsupported", "an old Office file (.doc, .wps, .xls): save it as .docx or PDF")
     if _looks_html(data) or (kind in ("text/html", "application/xhtml+xml") and b"<" in data[:4096]):
         return "html"
     if kind == "application/pdf":

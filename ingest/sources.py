@@ -34,7 +34,7 @@ def load_source_list(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise IngestError("source_list", f"cannot read source list: {exc}", str(path)) from exc
+        raise IngestError("source_list", f"cannot read source list: {_one_line(exc)}", str(path)) from exc
     if data is None:
         return {"sources": [], "feeds": []}
     if isinstance(data, list):
@@ -56,6 +56,14 @@ def load_source_list(path: Path) -> dict[str, Any]:
     if not all(isinstance(f, dict) and isinstance(f.get("url"), str) for f in feeds):
         raise IngestError("source_list", "every feed needs a 'url'", str(path))
     return {"sources": [str(s) for s in sources], "feeds": feeds}
+
+
+def _one_line(exc: Exception) -> str:
+    """A YAML error spans lines (context, snippet, caret); a failure is reported on one."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return f"{exc.problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return " ".join(str(exc).split())
 
 
 def _url_list(path: Path) -> list[str] | None:

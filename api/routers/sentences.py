@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import SettingsDep, StoreDep
+from api.deps import SettingsDep, StoreDep, full_document_id
 from api.export import MEDIA_TYPES, SENTENCE_COLUMNS, export
 from api.queries import all_sentences, check_cluster, sentence_page, sentence_query
 
@@ -35,7 +35,10 @@ def list_sentences(
     year: Annotated[int | None, Query(description="The document's year.")] = None,
     kind: Literal["policy", "news", "other"] | None = None,
     q: str | None = None,
-    document_id: str | None = None,
+    document_id: Annotated[
+        str | None,
+        Query(description="A document id, or its unique start (the 12 characters the CLI prints)."),
+    ] = None,
     headings: bool = False,
     include_duplicates: Annotated[
         bool, Query(description="Also copies of stored texts (the same report stored from another file).")
@@ -47,6 +50,8 @@ def list_sentences(
     format: Literal["json", "csv"] = "json",
 ) -> Any:
     check_cluster(cluster, settings.taxonomy)
+    if document_id:  # as /documents/{id}: a short id must not silently match nothing
+        document_id = full_document_id(document_id, store)
     query = sentence_query(
         cluster=cluster, theme=theme, min_score=min_score, region=region, year=year, kind=kind, q=q,
         document_id=document_id, headings=headings, include_duplicates=include_duplicates,

@@ -129,3 +129,10 @@ def test_same_bytes_same_id(tmp_path) -> None:
     (tmp_path / "a.txt").write_bytes(data)
     (tmp_path / "b.txt").write_bytes(data)
     assert read_path(tmp_path / "a.txt").id == read_path(tmp_path / "b.txt").id
+
+
+def test_old_office_file_says_to_save_it_as_docx() -> None:
+    # before: "binary data that is not PDF, DOCX or HTML", no hint for the common .doc/.wps download
+    with pytest.raises(IngestError) as err:
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "通知.doc")
+    assert err.value.code == "unsupported" and "save it as .docx" in err.value.message
