@@ -123,7 +123,10 @@ def eval_command(
             model = ensure_model(Path(settings.taxonomy).stem)
         except ModelError as err:
             raise fail(f"no classifier to score: {err}", code=1) from err
-        typer.echo(label_report(model, tests, settings.taxonomy))
+        try:
+            typer.echo(label_report(model, tests, settings.taxonomy))
+        except ValueError as err:  # a --test file with no sentence of the test split
+            raise fail(str(err), code=2) from err
     if failed:
         raise typer.Exit(1)
 

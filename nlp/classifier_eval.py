@@ -326,6 +326,8 @@ def label_report(
     sets = []
     for path in as_paths(test_path):
         rows = labelled_rows(path)
+        if not rows:  # scoring nothing would fail deep in the calibration
+            raise ValueError(f"{path}: no sentence of split 'test'")
         learned, proba = classifier.label([r["text"] for r in rows], [r.get("context") for r in rows])
         sets.append((path.name, rows, [learned, *(predict_rows(lab, rows) for lab in baselines)], proba))
     if len(sets) > 1:

@@ -258,6 +258,14 @@ def test_label_report_scores_each_file_then_all_together(trained, tmp_path):
     assert n_test and f"(n={n_test})" in headers[-1]
 
 
+def test_label_report_refuses_a_file_with_no_test_sentence(trained, tmp_path):
+    train_only = tmp_path / "train.jsonl"
+    rows = [r for r in DATA.read_text(encoding="utf-8").splitlines() if '"split": "test"' not in r]
+    train_only.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no sentence of split 'test'"):
+        label_report(trained[0], train_only)
+
+
 @pytest.mark.slow
 def test_full_model_labels_clear_cases_and_beats_the_lexicon(tmp_path, taxonomy, tok):
     """The committed artefact (or its deterministic retraining, if refused here)."""
