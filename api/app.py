@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api.deps import Services
 from api.errors import install_error_handlers
@@ -47,7 +48,9 @@ def create_app(
             if dispose:
                 dispose()
 
-    app = FastAPI(
+    # the OpenAPI pages (/docs, /redoc) serve their scripts from the package, not a CDN: policy
+    # analysts' machines are often offline or behind a firewall
+    app = FastAPIOffline(
         title="policyscope",
         summary="Numeric targets, clusters and themes from Chinese policy texts.",
         version="0.1.0",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pyarrow.parquet as pq
 import pytest
@@ -148,7 +149,10 @@ def test_web_page_and_openapi(client) -> None:
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     for call in ('fetch("documents"', "jobs/", "quantities?", "sentences?", "trends?"):
         assert call in page.text
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn." not in docs.text  # works offline
+    script = re.search(r'src="([^"]+swagger-ui-bundle\.js)"', docs.text)
+    assert script and client.get(script.group(1)).status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {
         "/health",
