@@ -7,6 +7,9 @@ each worker process builds its Pipeline once (the lru_cache is per process).
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -132,10 +135,24 @@ def make_executor(workers: int, scheduler: str | None) -> Iterator[Executor | No
         finally:
             client.close()
     elif workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             yield pool
     else:
         yield None
+
+
+def exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """In a worker: end when `parent` is gone. A killed `ingest` (kill -9) cannot stop its pool,
+    and its workers would otherwise keep analysing, orphaned, until they finish."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def dask_client(address: str) -> Any:

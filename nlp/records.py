@@ -48,10 +48,14 @@ class Quantity(BaseModel):
 
     @field_serializer("value", "value_max")
     def _plain_number(self, number: float | None) -> float | int | None:
-        """150 rather than 150.0 in JSON; fractions and huge values stay floats."""
-        if number is not None and number.is_integer() and abs(number) < 2**53:
-            return int(number)
-        return number
+        return plain_number(number)
+
+
+def plain_number(number: float | None) -> float | int | None:
+    """150 rather than 150.0 in JSON; fractions and huge values stay floats."""
+    if number is not None and number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
 
 
 class Analysis(BaseModel):

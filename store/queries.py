@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from nlp.records import plain_number
 from store.codec import QUANTITY_FIELDS
 from store.jobs import iso
 from store.models import documents, quantities, sentence_labels, sentences
@@ -98,7 +99,7 @@ def page(
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Run `stmt` from `cursor` for `limit` rows; the sort key columns are labelled k0, k1, ..."""
     check_limit(limit)
-    if cursor is not None:
+    if cursor:  # an empty cursor (?cursor=) is the first page, as a web form sends it
         stmt = stmt.where(after(order, decode_cursor(cursor, len(order))))
     stmt = stmt.add_columns(*(e.label(f"k{i}") for i, (e, _) in enumerate(order)))
     stmt = stmt.order_by(*(e.desc() if d else e.asc() for e, d in order)).limit(limit + 1)
@@ -245,6 +246,8 @@ def query_quantities(
     )
     order = [(sa.func.coalesce(d.c.date, ""), False), (d.c.id, False), (qt.c.start, False), (qt.c.id, False)]
     rows, nxt = page(conn, stmt, order, cursor, limit)
+    for row in rows:  # as analyse --json writes them: 8e11 is 800000000000, not 800000000000.0
+        row["value"], row["value_max"] = plain_number(row["value"]), plain_number(row["value_max"])
     _attach_labels(conn, rows)
     return rows, nxt
 

@@ -71,6 +71,12 @@ def test_bad_cursor_is_400(client) -> None:
     assert_error(client.get("/documents", params={"cursor": "e30"}), 400, "bad_cursor")
 
 
+@pytest.mark.parametrize("path", ["/documents", "/quantities", "/sentences"])
+def test_an_empty_cursor_is_the_first_page(client, path: str) -> None:
+    response = client.get(path, params={"cursor": ""})
+    assert response.status_code == 200 and response.json() == client.get(path).json()
+
+
 def test_wrong_method_is_json(client) -> None:
     assert_error(client.delete("/health"), 405, "method_not_allowed")
 
@@ -96,6 +102,13 @@ def test_quantity_items_carry_provenance_and_paginate(loaded) -> None:
         cursor = page["next"]
     everything = client.get("/quantities").json()["items"]
     assert seen == everything
+    record = {q["start"]: q for q in client.get(f"/documents/{doc_id}").json()["quantities"]}
+    for item in everything:  # one contract: the same numbers as the document's record (150, not 150.0)
+        assert (item["value"], item["value_max"]) == (
+            record[item["start"]]["value"],
+            record[item["start"]]["value_max"],
+        )
+        assert type(item["value"]) is type(record[item["start"]]["value"])
 
 
 @pytest.mark.parametrize(
