@@ -59,7 +59,7 @@ TIME_UNITS = ("个工作日", "小时", "分钟", "个月", "天")
 # a time that is an indicator: how long approval, delivery or development takes (a product's
 # 发电时间 or 续航时间 is a rating, and stays a duration)
 _TIME_MEASURE = re.compile(
-    r"(?:用时|耗时|时限|周期|天数|工期|(?:审批|办理|办结|开办|通关|交付|等待|候诊|响应|停留|注销|退税|处置|通勤|"
+    r"(?:用时|耗时|时限|周期|天数|小时数|工期|(?:审批|办理|办结|开办|通关|交付|等待|候诊|响应|停留|注销|退税|处置|通勤|"
     r"建设|课间)(?:时间|时长))[^，,；;。]{0,14}?"
     r"(?:压缩|缩短|缩减|减少|降低|降|控制|稳定|保持)?(?:至|到|在|为)?(?:平均)?(?:不超过|以内|约|仅|只需)?$"
 )
@@ -128,8 +128,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return _special_role(m, before, after)
     if before == "每" or t.startswith(("每增长", "每增加", "每提高", "每下降", "每降低"), max(0, start - 3)):
         return "per"  # 每10万人, 每增长1个百分点: the denominator of a rate
-    if _quoted_slogan(t, start, end):
-        return "name"  # “三个1亿人”, “两个200万亩”: a slogan
+    if _quoted_slogan(t, start, end) or _quoted_formula(t, start, end):
+        return "name"  # “三个1亿人”, “两个200万亩”: a slogan; “1名链长+1个专班”: a formula
     num = m.group("num") or ""
     if num in _WORD_CHARS and not m.group("mag"):
         return "word"  # 零件, 零售, 零碳, 拾起: one numeral character inside a word
@@ -218,6 +218,15 @@ def _quoted_slogan(t: str, start: int, end: int) -> bool:
     inner = t[left + 1 : start]
     # “三个1亿人”: a counted word before; “3个100”: nothing but numbers and measure words
     return bool(_SLOGAN_HEAD.fullmatch(inner)) or bool(_SLOGAN_ALL.fullmatch(t, left + 1, right))
+
+
+def _quoted_formula(t: str, start: int, end: int) -> bool:
+    """“1名链长+1个专班+1个链主企业”: a working formula added up with +, not counts of anything."""
+    left = t.rfind("“", max(0, start - 40), start)
+    if left < 0 or t.rfind("”", left, start) >= 0:
+        return False
+    right = t.find("”", end, end + 40)
+    return right >= 0 and "+" in t[left:right].replace("＋", "+")
 
 
 def _special_role(m: re.Match[str], before: str, after: str) -> str:

@@ -32,7 +32,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 千 of 千瓦/千克/千米/千升 and 百 of 百分点 belong to the unit, not the numeral.
 _CNCHAR = rf"(?!千[瓦克米伏升]|百分)[{_CN}]"
 _CORE = rf"(?:{_ARABIC}|{_CNCHAR})(?:{_ARABIC}|{_CNCHAR}|点(?=[{_DIG}]))*"
-_PER = r"/(?:人|年|户|亩|吨|天|月|平方米|千瓦时|吨标准煤|辆|件|公斤|千克|斤|次|台|家)"
+_PER = r"/(?:人|年|户|亩|吨|天|月|平方米|千瓦时|瓦时|瓦|吨标准煤|辆|件|公斤|千克|斤|次|台|家|股)"
 
 _EXPR = re.compile(
     rf"(?=[0-9{_CN}数几翻过大半])"  # one class test rejects most positions before the alternatives
@@ -252,7 +252,7 @@ _CAP = re.compile(r"最高(?:可)?(?:给予|补助|补贴|奖励|资助|支持|�
 # 约占全国的四分之一, 不低于销售收入的6%: the comparator governs a phrase that ends in the number
 _FAR_PREFIX = re.compile(
     r"(约占|不低于|不少于|不超过|不高于)[^，,；;。、\d]{1,12}?的?$"
-    r"|(超过|高于|低于|约为|大约为)[^，,；;。、\d]{1,12}?的$"  # 超过全球年需求的1.5倍, 约为成渝的4.5倍
+    r"|(超过|高于|低于|不到|不足|约为|大约为)[^，,；;。、\d]{1,12}?的$"  # 超过全球年需求的1.5倍, 约为成渝的4.5倍
 )
 
 

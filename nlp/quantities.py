@@ -22,6 +22,7 @@ from nlp.quantity_context import (
     kind_and_year,
     opening_year,
     paragraph_lead_year,
+    semicolon_year,
     standing,
     story_year,
     update_section,
@@ -45,11 +46,15 @@ from nlp.quantity_subject import (
 from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Comparator, Quantity, Sentence
 
-_REPORT = re.compile(r"政府工作报告")
+# reports to a people's congress: a review of last year, then this year's plan (政府工作报告, and the
+# 预算执行情况和预算草案 / 计划执行情况与计划草案 reports that accompany it)
+_REPORT = re.compile(r"政府工作报告|(?:预算|计划)执行情况[^。\n]{0,30}的报告")
 _PERIOD_ONLY = re.compile(r"“?十[一二三四五六七八九]五”?(?:期间|时期|以来)?")
 # 《…若干措施》政策解读, 一图读懂丨《…》, …答记者问 (not a news story headlined 政府工作报告解读：…)
 # a left span that only names the base of a comparison (比上半年, 较上年末; 是京津冀的, 是十年前的)
-_BASE_ONLY = re.compile(r"(?:比|较)[^，,；;。]{0,8}|(?:是|相当于)[^，,；;。的]{1,8}")
+_BASE_ONLY = re.compile(
+    r"(?:比|较)[^，,；;。]{0,8}|(?:是|为|相当于|完成)[^，,；;。的]{1,8}"
+)  # 为预算的101.2%
 _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
 _BULLETIN = re.compile(r"统计公报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
@@ -159,16 +164,20 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     bulletin = _BULLETIN.search(context.title or "")
     section = Section("actual", _year_from(context.title or "")) if bulletin else Section()
     out: list[Quantity] = []
-    lead = next((s.text for s in sentences if not _is_heading(s)), "") if news else ""
+    lead = _lead_paragraph(text, sentences) if news else []
     # news: a headline reports the lead's facts; a statistics release dates its later figures
-    headline_year, release_year = facts_year(lead, doc_year), story_year(lead, doc_year)
+    headline_year = facts_year(lead[0], doc_year) if lead else None
+    release_year = story_year("".join(lead), doc_year)
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
+    clause_year: int | None = None  # the year a sentence ending in ； hands to the next one
     for sentence in sentences:
         heading = _is_heading(sentence)
         in_body = in_body or not heading
-        section = update_section(section, sentence.text, heading, doc_year, report)
+        if in_body or not news:  # a news headline (明确到2028年…) sets no section for the story
+            section = update_section(section, sentence.text, heading, doc_year, report)
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
+            clause_year = None
             fact_year = facts_year(sentence.text, doc_year) if news and not heading else None
             if news and not in_body:
                 fact_year = headline_year
@@ -184,13 +193,48 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             mine.append(numbers[i])
             i += 1
         # 目前/现有/近年来 figures stand outside the paragraph's year
-        dated = None if standing(sentence.text) else fact_year
+        dated = None if standing(sentence.text) else (clause_year or fact_year)
         if dated is None and in_body and release_year is not None and not standing(sentence.text):
             dated = release_year
         settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base)
         out.extend(_sentence_quantities(text, sentence, mine, settings))
+        clause_year = semicolon_year(sentence.text, doc_year, clause_year)
     apply_cell_headers(text, out, doc_year)
     return out
+
+
+# a plan's indicator table written as text: 2．地区生产总值：基期值586亿元，目标值800亿元以上，预期性。
+_INDICATOR_ROW = re.compile(r"\s*(?:\d{1,2}\s*[．.、]\s*)?([^：:，,。；;（(]{2,40}?)[：:]")
+_ROW_LABEL = re.compile(r"(?:(基期值|基期|基准值|现状值)|(目标值|规划值|预期值))(?:为|是)?$")
+
+
+def indicator_row(s: str, cstart: int, pos: int) -> tuple[str, tuple[int, int], str | None] | None:
+    """("base" or "goal", the indicator's span, its change) when the number is a value of a row
+    of an indicator table; a growth indicator (地区生产总值增长) gives rates of increase."""
+    row = _INDICATOR_ROW.match(s)
+    label = _ROW_LABEL.search(s, cstart, pos)
+    if row is None or label is None or cstart < row.end():
+        return None
+    name = row.group(1)
+    change = (
+        "increase"
+        if name.endswith(("增长", "增速"))
+        else "decrease"
+        if name.endswith(("下降", "降低"))
+        else None
+    )
+    return ("base" if label.group(1) else "goal"), row.span(1), change
+
+
+def _lead_paragraph(text: str, sentences: list[Sentence]) -> list[str]:
+    """The sentences of the first paragraph after the headline (a news story's lead)."""
+    body = [s for s in sentences if not _is_heading(s)]
+    lead = body[:1]
+    for before, sentence in zip(body, body[1:], strict=False):
+        if "\n" in text[before.end : sentence.start]:
+            break
+        lead.append(sentence)
+    return [s.text for s in lead]
 
 
 def _trimmed(s: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -270,6 +314,11 @@ def _sentence_quantities(
             change = change or prev.change
             kind, year = prev.kind, prev.year
         span = _subject(s, cstart, pos, end, prev, n.unit)
+        row = indicator_row(s, cstart, pos)
+        if row is not None:  # 2．地区生产总值：基期值586亿元，目标值800亿元以上: a table row as text
+            label, span, change = row
+            kind, year = ("actual", plan_base) if label == "base" else ("target", period_end or year)
+            change = change if n.unit in _NOT_COUNTS else None
         q = Quantity(
             sentence_index=sentence.index,
             raw=n.raw,

@@ -49,7 +49,8 @@ _STRONG_TARGET = re.compile(
     # a task set in a meeting or speech: 要加快…，年内新建公共充电桩2000个 (not 要求, 要素, 主要)
     r"(?:^|[，,；;：:])\s*(?:今年|全年|明年)?(?:还|更|就|都)?要(?![求素闻点件害])|"
     r"(?:建成|达产|投产|投运|满产|达效|完工|竣工|落地|运营)(?:后|以后)|"
-    r"(?:方案|规划|意见|措施|行动|政策)(?:还|同时|进一步)?(?:提出|明确|要求)"  # news: 方案同时提出，全市…
+    r"(?:方案|规划|意见|措施|行动|政策)(?:还|同时|进一步)?(?:提出|明确|要求)|"  # news: 方案同时提出，全市…
+    r"据测算[^。]*?(?:可|将|有望)"  # 据测算，相关政策可带动社会资本投入超过5000亿元: a projection
 )
 _ACTUAL_CUE = re.compile(
     r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户])拥有(?![量率])|位列|成为|"
@@ -58,7 +59,9 @@ _ACTUAL_CUE = re.compile(
 )
 # the background a plan or an explainer gives before its measures (近年来，…2023年…突破7000亿元),
 # and the weaknesses it admits (但也要看到，…仍存在…：仅占全省的不到8%)
-_BACKGROUND = re.compile(r"近年来|据统计|据测算|也要(?:清醒)?看到|(?:还|仍)(?:然)?存在")
+_BACKGROUND = re.compile(
+    r"近年来|据统计|据测算(?![^。]*?(?:可|将|有望|预计|带动))|也要(?:清醒)?看到|(?:还|仍)(?:然)?存在"
+)  # (据测算，…可带动社会资本投入超过5000亿元 is a projection)
 _PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
 _PAST_SPAN_LEAD = re.compile(
     r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*(?:过去[二两三四五六七八九十]年|过去[五十]年|.{0,4}以来)"
@@ -71,6 +74,7 @@ _REVIEW_HEADING = re.compile(r"回顾|过去")
 # its year (二、2025年工作安排, （一）2025年发展目标)
 _BASIS_HEADING = re.compile(
     r"发展基础|现实基础|工作基础|基础条件|发展现状|产业现状|现状[与和及]|成效|取得的成绩|回顾|总结|"
+    r"存在的(?:主要)?问题|问题[与和及]不足|困难[与和及]问题|短板[与和及]不足|"
     r"面临的?形势|发展形势|形势[与和]|发展环境|机遇[与和]挑战"
 )
 _AHEAD_HEADING = re.compile(r"目标|任务|安排|计划|打算|思路|要求|举措|措施|部署|重点工作|路径|保障|展望")
@@ -95,6 +99,7 @@ _CUT_SHARE = re.compile(r"降低[^，,；;。、\d到至比较]{1,8}?(?:约|近|
 _SPREAD = re.compile(r"(?:增长|下降|亏损)面(?:达到?|为|是)?$")
 _PACE = re.compile(r"(?:加快|提速|扩大|放缓|回落|收窄|减缓)$")
 _THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低多少])$")  # 比去年预算低, 比去年多了一倍
+_PEER_BASE = re.compile(r"全国|全省|全市|全区|全县|平均|同行|同类")
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
     r"(?:超过|突破|超出|超|逾|不少于|不低于|至少|不超过|不到|低于|约|近|将近|接近|大约|分别|年均|平均|实际|同比|均|累计|了|已|再|共|比上年|以上|左右)$"
@@ -262,6 +267,7 @@ _NOT_OPENING = re.compile(r"以来|前|起|[到至]")
 _RELEASE_PERIOD = re.compile(
     r"今年以来|年初以来|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[—\-–~至]\d{1,2}月|[一二三四]季度|前三季度|[上下]半年"
 )
+_STATISTICS = re.compile(r"同比|统计局|调查队|经济运行|运行数据|数据显示|海关")
 # a news figure that stands as it is now, or for years, belongs to no reporting period
 _STANDING = re.compile(r"目前|当前|现有|近年来|多年来|以来|过去|此前|历年")
 
@@ -276,11 +282,26 @@ def opening_year(sentence: str, doc_year: int | None) -> int | None:
     return year if doc_year is None or year <= doc_year else None
 
 
+def semicolon_year(sentence: str, doc_year: int | None, inherited: int | None) -> int | None:
+    """The year a sentence ending in ； hands to the next: its clauses are one sentence to the
+    reader (2025年全国…装机突破22亿千瓦；风电光伏发电量达到2.6万亿千瓦时，…). A run of ；
+    keeps the year until a sentence ends with 。."""
+    if not sentence.rstrip().endswith(("；", ";")):
+        return None
+    year, due = explicit_year(sentence)
+    if year is None or due or (doc_year is not None and year > doc_year):
+        return inherited
+    return year
+
+
 def story_year(lead: str, doc_year: int | None) -> int | None:
-    """A news lead that reports a part of the year against the year before (今年上半年，…同比
-    增长7.8%; 1—5月, 前三季度 …) opens a statistics release: its later figures that name no period (分门类看，采矿业…; 从主要产品看，…)
+    """A news lead paragraph that reports a part of the year (今年上半年，…同比增长7.8%; 市统计局
+    发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period (分门类看，采矿业…; 从主要产品看，…)
     describe that period too, as readers take them."""
-    return facts_year(lead, doc_year) if _RELEASE_PERIOD.search(lead) and "同比" in lead else None
+    period = _RELEASE_PERIOD.search(lead)
+    if period is None or not _STATISTICS.search(lead):
+        return None
+    return facts_year(lead[: period.end()], doc_year)  # the year of that period, not of a later aside
 
 
 def standing(sentence: str) -> bool:
@@ -410,6 +431,8 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
     if _CUT_NOUN.search(rest) or unit == "%" and _CUT_SHARE.search(rest):
         return "decrease"  # (降低…负担1.2万亿元 is relief given, a level, as the gold reads it)
     than = _THAN.search(rest)
+    if than and _PEER_BASE.search(than.group()):
+        return None  # 比全省高1.6个百分点: a gap to another place, not a change over time
     if than and (
         unit in ("%", "百分点", "倍") or than.group(1) in "多少"
     ):  # 比去年预算低0.4个百分点, 比上年多11个

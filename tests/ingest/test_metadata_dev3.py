@@ -71,3 +71,8 @@ def test_a_qa_subtitle_joins_its_headline() -> None:
     meta = extract_metadata(text)
     assert meta["title"].startswith("打造更具竞争力的先进制造业集群——省工业和信息化厅负责人就")
     assert meta["period"] == (2026, 2028) and meta["date"] == "2026-05-10"
+
+
+def test_a_source_line_may_name_the_reporter_after_its_date() -> None:
+    text = "华澜新能源拟52亿元加码储能电池\n\n来源：东方财经网　2026-04-12　记者 陈晓璐\n\n4月11日晚间，华澜新能源发布公告称。"
+    assert extract_metadata(text)["date"] == "2026-04-12"

@@ -3,7 +3,7 @@ extractor (a 十五五 plan, action plans, county and provincial reports, news, 
 ministry guidelines, policy measures, a Q&A …).
 
 - `blind-2/` (stop 26): nobody has read its errors; it measures how the rules generalise.
-- `dev-3/` (stop 27): its errors were read and fixed, so it pins those fixes.
+- `dev-3/`, `dev-4/` (stop 27): their errors were read and fixed, so they pin those fixes.
 
 Floors sit a little under the figures measured at the end of the stop that last moved them
 (score.py's default scope; see each set's README).
@@ -19,16 +19,16 @@ from tests.nlp.test_gold import GOLD_DIR, _gold
 from tests.nlp.test_gold_blind import metric
 
 FLOORS = {
-    "blind-2": {  # stop 27: 0.994, 0.918, 0.997, 0.941, 1.000, 0.967, 0.901
+    "blind-2": {  # stop 27: 0.997, 0.947, 1.000, 0.963, 1.000, 0.967, 0.901
         "quantity_f1": 0.97,
         "target_f1": 0.89,
         "field.comparator": 0.97,
-        "field.kind": 0.92,
+        "field.kind": 0.94,
         "field.change": 0.97,
         "field.year": 0.94,
         "field.subject": 0.87,
     },
-    "dev-3": {  # stop 27: 0.994, 0.981, 0.997, 0.990, 1.000, 1.000, 0.873
+    "dev-3": {  # stop 27: 0.998, 0.987, 0.997, 0.990, 1.000, 1.000, 0.873
         "quantity_f1": 0.98,
         "target_f1": 0.96,
         "field.comparator": 0.98,
@@ -37,8 +37,17 @@ FLOORS = {
         "field.year": 0.97,
         "field.subject": 0.85,
     },
+    "dev-4": {  # stop 27: 0.988, 0.967, 1.000, 0.985, 0.998, 0.973, 0.919
+        "quantity_f1": 0.97,
+        "target_f1": 0.94,
+        "field.comparator": 0.98,
+        "field.kind": 0.96,
+        "field.change": 0.98,
+        "field.year": 0.95,
+        "field.subject": 0.89,
+    },
 }
-DOCUMENTS = {"blind-2": 8, "dev-3": 7}
+DOCUMENTS = {"blind-2": 8, "dev-3": 7, "dev-4": 8}
 
 
 def _score(pipeline, name: str) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.read import read_bytes
 from tests.nlp.test_quantities import by_raw, extract
 
 
@@ -181,3 +182,82 @@ def test_a_subject_has_no_spaces_at_its_ends() -> None:
 def test_a_standing_figure_takes_no_carried_year() -> None:
     q = plan("一、发展基础\n2025年，全市产业规模达到4860亿元。目前全市现有规上工业企业286家。")
     assert q["286家"].year is None
+
+
+# --- the dev-4 round (stop 27): reports to a congress, indicator rows, projections, gaps --------
+BUDGET = """关于东川省2025年预算执行情况和2026年预算草案的报告
+一、2025年预算执行情况
+全省一般公共预算收入5218.6亿元，为预算的101.2%，增长3.6%。
+二、2026年预算草案
+全省一般公共预算收入预计增长3%左右。"""
+
+
+def test_a_budget_report_reviews_last_year_and_plans_this_one() -> None:
+    q = by_raw(extract(BUDGET, year=2026, kind="policy", title=BUDGET.splitlines()[0]))
+    assert (q["5218.6亿元"].kind, q["5218.6亿元"].year) == ("actual", 2025)
+    assert q["101.2%"].subject == "一般公共预算收入"  # 为预算的: the base, not the indicator
+    assert (q["3%"].kind, q["3%"].year) == ("target", 2026)
+
+
+def test_rows_of_an_indicator_table_written_as_text() -> None:
+    q = plan(
+        "表1　主要指标（基期值为2025年数，目标值为2030年数）\n"
+        "1．地区生产总值增长：基期值6.8%，目标值6%左右，预期性。\n"
+        "2．规模以上工业总产值：基期值1068亿元，目标值1500亿元以上，预期性。"
+    )
+    assert (q["1068亿元"].kind, q["1068亿元"].year, q["1068亿元"].subject) == (
+        "actual",
+        2025,
+        "规模以上工业总产值",
+    )
+    assert (q["1500亿元"].kind, q["1500亿元"].year, q["1500亿元"].comparator) == ("target", 2030, "ge")
+    assert (q["6%"].subject, q["6%"].change) == ("地区生产总值增长", "increase")
+
+
+def test_a_news_headline_with_a_deadline_sets_no_section(pipeline) -> None:
+    text = (
+        "国务院常务会议部署推动新型储能规模化发展\n明确到2028年新型储能装机达到2.8亿千瓦以上\n\n"
+        "新华社北京3月20日电　国务院3月20日召开常务会议，审议通过《新型储能规模化发展行动方案（2026—2028年）》。\n\n"
+        "国务院新闻办公室当日举行吹风会。国家能源局介绍，2025年全国可再生能源发电装机突破22亿千瓦；"
+        "风电光伏发电量达到2.6万亿千瓦时，同比增长近三成。\n"
+    )
+    q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
+    assert (q["2.8亿千瓦"].kind, q["2.8亿千瓦"].year) == ("target", 2028)
+    assert (q["2.6万亿千瓦时"].kind, q["2.6万亿千瓦时"].year) == ("actual", 2025)  # its ；-sentence's year
+    assert q["三成"].year == 2025
+
+
+def test_an_estimate_of_what_a_policy_will_bring_is_a_goal() -> None:
+    q = by_raw(
+        extract(
+            "据测算，相关政策可带动社会资本投入超过5000亿元。", year=2026, kind="news", period=(2026, 2028)
+        )
+    )
+    assert (q["5000亿元"].kind, q["5000亿元"].year) == ("target", 2028)
+    q = news("据测算，2025年全市数字经济规模约3000亿元。")
+    assert q["3000亿元"].kind == "actual"
+
+
+def test_a_gap_to_another_place_is_no_change() -> None:
+    q = news("1—10月，全市规上工业增加值同比增长7.8%，比全省高1.6个百分点，比上年同期高0.5个百分点。")
+    assert q["1.6个百分点"].change is None and q["0.5个百分点"].change == "increase"
+
+
+def test_not_reaching_a_share_of_a_base_is_less_than() -> None:
+    assert plan("研发投入强度不到全省平均水平的七成。")["七成"].comparator == "lt"
+
+
+def test_problems_a_summary_admits_are_facts() -> None:
+    q = by_raw(
+        extract(
+            "一、2025年工作成效\n全年实现地区生产总值468.5亿元。\n二、存在的问题\n可供开发的工业用地仅剩不到2000亩。\n"
+            "三、2026年工作思路\n全年招引亿元以上项目50个以上。",
+            year=2025,
+            kind="policy",
+        )
+    )
+    assert q["2000亩"].kind == "actual" and q["50个"].kind == "target"
+
+
+def test_a_quoted_formula_holds_no_counts() -> None:
+    assert plan("建立“1名链长+1个专班+1个链主企业”的工作机制。") == {}

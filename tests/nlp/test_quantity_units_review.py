@@ -10,9 +10,15 @@ from tests.nlp.test_quantities import by_raw, extract
 @pytest.mark.parametrize(
     ("text", "raw", "value", "unit", "comparator"),
     [
-        ("签署了200MWh电网侧储能项目合作协议。", "200MWh", 200000, "千瓦时", "eq"),
-        ("新型储能装机达到3吉瓦时。", "3吉瓦时", 3e6, "千瓦时", "eq"),
-        ("算力规模达到500PFlops。", "500PFlops", 500, "P", "eq"),
+        # a metric prefix stays part of the unit as written (stop 27: every written gold set keeps it)
+        ("签署了200MWh电网侧储能项目合作协议。", "200MWh", 200, "MWh", "eq"),
+        ("新型储能装机达到3吉瓦时。", "3吉瓦时", 3, "吉瓦时", "eq"),
+        ("算力规模达到500PFlops。", "500PFlops", 500, "PFLOPS", "eq"),
+        ("算力总规模超过15EFLOPS。", "15EFLOPS", 15, "EFLOPS", "gt"),
+        ("新增装机3.2亿千瓦。", "3.2亿千瓦", 3.2e8, "千瓦", "eq"),  # a Chinese magnitude is taken out
+        ("出口带宽达到50Tbps。", "50Tbps", 50, "Tbps", "eq"),
+        ("公司股价收报38.66元/股。", "38.66元/股", 38.66, "元/股", "eq"),
+        ("电芯售价降至0.3元/瓦时左右。", "0.3元/瓦时", 0.3, "元/瓦时", "approx"),
         (
             "煤电机组平均供电煤耗降至295克标准煤/千瓦时以下。",
             "295克标准煤/千瓦时",
