@@ -103,8 +103,10 @@ _COMMENT_NOTE = re.compile(r"^[（(](?:作者单位|作者系|作者为|作者�
 _SERIES = re.compile(r"^——[一二三四五六七八九十]论")
 _COLUMN = re.compile(r"^(?:@\S{2,12}\s|[\u4e00-\u9fa5]{2,8}[｜丨|])")
 # 在全市新兴产业发展推进大会上的讲话: the 在 of a speech title is no part of a place name.
-_VALID_UNTIL = re.compile(r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年")
-_VALID_FOR = re.compile(r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,2})\s*年")
+# the document's own validity (本措施自印发之日起施行，有效期至…), not a certificate's (认定有效期为3年)
+_IN_FORCE = r"(?:(?:施行|实施|执行)[，,]\s*|本(?:措施|办法|政策|方案|细则|规定|通知|意见|若干措施|实施细则)[^。，,]{0,6}?)"
+_VALID_UNTIL = re.compile(_IN_FORCE + r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年")
+_VALID_FOR = re.compile(_IN_FORCE + r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,2})\s*年")
 _CONGRESS = re.compile(r"在([\u4e00-\u9fa5]{2,20}?)?第[一二三四五六七八九十]+届(全国)?人民代表大会")
 _SPEECH_AT = re.compile(r"^在(?=.{2,40}上的(?:讲话|致辞|报告))")
 _NEWS_MARK = re.compile(

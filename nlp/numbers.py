@@ -248,7 +248,9 @@ def _signed(t: str, sign: int) -> bool:
 
 
 # 给予最高3000万元, 单个项目最高补助50万元: a cap (not 单场最高卖出5万双, a record)
-_CAP = re.compile(r"最高(?:可)?(?:给予|补助|补贴|奖励|资助|支持|获得|获|达|可达)?$")
+_CAP = re.compile(
+    r"最高(?:可)?(?:每[人户家台辆个项套年])?(?:给予|补助|补贴|奖励|资助|支持|获得|获|达|可达)?$"
+)
 # 约占全国的四分之一, 不低于销售收入的6%: the comparator governs a phrase that ends in the number
 _FAR_PREFIX = re.compile(
     r"(约占|不低于|不少于|不超过|不高于)[^，,；;。、\d]{1,12}?的?$"
@@ -266,7 +268,7 @@ def _context_comparator(t: str, start: int, end: int, cmp: Comparator) -> Compar
     prefix = PREFIX_COMPARATORS.search(t, max(0, start - 4), start)
     if prefix:
         return PREFIX_VALUES[prefix.group().rstrip("了")]  # type: ignore[return-value]
-    if _CAP.search(t, max(0, start - 6), start):
+    if _CAP.search(t, max(0, start - 8), start):
         return "le"
     adverb = _BOUND_VERB.search(t, max(0, start - 6), start)
     if adverb:  # 至少培育1个, 最多支持3家: the bound reaches over its verb

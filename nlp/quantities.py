@@ -167,7 +167,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     lead = _lead_paragraph(text, sentences) if news else []
     # news: a headline reports the lead's facts; a statistics release dates its later figures
     headline_year = facts_year(lead[0], doc_year) if lead else None
-    release_year = story_year("".join(lead), doc_year)
+    release_year = story_year("".join(lead), doc_year) or (
+        story_year(context.title or "", doc_year) if news else None
+    )
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one
     for sentence in sentences:
@@ -206,6 +208,29 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
 # a plan's indicator table written as text: 2．地区生产总值：基期值586亿元，目标值800亿元以上，预期性。
 _INDICATOR_ROW = re.compile(r"\s*(?:\d{1,2}\s*[．.、]\s*)?([^：:，,。；;（(]{2,40}?)[：:]")
 _ROW_LABEL = re.compile(r"(?:(基期值|基期|基准值|现状值)|(目标值|规划值|预期值))(?:为|是)?$")
+
+
+# what a policy gives: 给予…奖励, 按…的10%给予补贴, 最高500万元, 设立规模5亿元的基金, 补贴2万元/辆
+_SUPPORT_WORDS = re.compile(
+    r"给予|予以|奖励|补贴|补助|资助|贴息|奖补|扶持资金|专项资金|产业基金|引导基金|基金规模|优惠电价"
+)
+# … unless the clause reports it as paid or as a past fact
+_PAID = re.compile(
+    r"已|累计|共计?|[给发]了|发放|兑现|拨付|下达|落实了|获得|拿到|领到|争取到|去年|上年|(?:19|20)\d\d年"
+)
+
+
+def support_measure(s: str, cstart: int, pos: int, end: int, unit: str | None) -> bool:
+    """The number is an amount or rate of support a policy offers (not one already paid out)."""
+    if unit not in _MONEY_UNITS and unit not in ("%", "元/千瓦时") and not (unit or "").startswith("元/"):
+        return False
+    clause_end = len(s)
+    for mark in "，,；;。":
+        found = s.find(mark, end)
+        if found >= 0:
+            clause_end = min(clause_end, found)
+    clause = s[cstart:clause_end]
+    return bool(_SUPPORT_WORDS.search(clause) or "最高" in s[cstart:pos]) and not _PAID.search(s[cstart:pos])
 
 
 def indicator_row(s: str, cstart: int, pos: int) -> tuple[str, tuple[int, int], str | None] | None:
@@ -314,6 +339,13 @@ def _sentence_quantities(
             change = change or prev.change
             kind, year = prev.kind, prev.year
         span = _subject(s, cstart, pos, end, prev, n.unit)
+        if support_measure(s, cstart, pos, end, n.unit) and section.kind is None:
+            # a subsidy, award, cap or fund a policy offers is a commitment in any genre: in news,
+            # a speech or a press conference too; due at the plan's end, else in the text's year
+            if kind == "actual" and not baseline:
+                kind, year = "target", year if year is not None and year >= (doc_year or 0) else None
+            if kind == "target" and year is None:
+                year = period_end or doc_year
         row = indicator_row(s, cstart, pos)
         if row is not None:  # 2．地区生产总值：基期值586亿元，目标值800亿元以上: a table row as text
             label, span, change = row

@@ -53,7 +53,7 @@ _STRONG_TARGET = re.compile(
     r"据测算[^。]*?(?:可|将|有望)"  # 据测算，相关政策可带动社会资本投入超过5000亿元: a projection
 )
 _ACTUAL_CUE = re.compile(
-    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户])拥有(?![量率])|位列|成为|"
+    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户口])拥有(?![量率])|位列|成为|"
     r"首次(?![^，,；;。]{0,16}的)|"  # not 对首次入选的给予…: a condition of an award
     r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
 )
@@ -84,7 +84,8 @@ _PLAN_SPAN_AFTER = re.compile(r"[”\"]?(?:规划)?(?:期间|以来|时期)")
 _PLAN_HEADING = re.compile(r"今年|明年|总体要求|目标|任务|建议|政策取向|重点工作|部署")
 
 _INCREASE = re.compile(
-    r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻|(?:增速|速度)[^，,；;。]{0,8}加快)$"
+    r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻|(?:同比|环比)增|"
+    r"(?:增速|速度)[^，,；;。]{0,8}加快)$"
 )
 _DECREASE = re.compile(
     r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|削减|减|缩短|节约|节省|节能|减重|(?<![升下])降)$"
@@ -163,8 +164,8 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
         before, after = left[: m.start(1)], left[m.end() :]
         if before.endswith(("从", "由")) and _FROM_TO.search(after):
             continue  # 从2020年的18%提高到52%: the 52% is not of 2020
-        if before.endswith(("是", "为")) and after.startswith("的"):
-            continue  # 分别是2014年的2.6倍: the year compared with
+        if before.endswith(("是", "为")) and after.startswith(("的", "同期的")):
+            continue  # 分别是2014年的2.6倍, 是2023年同期的两倍多: the year compared with
         if before.endswith("在") and re.match(r"的?基础上", after):
             continue  # 在2020年基础上翻一番: the base of a multiple
         if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
@@ -267,7 +268,9 @@ _NOT_OPENING = re.compile(r"以来|前|起|[到至]")
 _RELEASE_PERIOD = re.compile(
     r"今年以来|年初以来|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[—\-–~至]\d{1,2}月|[一二三四]季度|前三季度|[上下]半年"
 )
-_STATISTICS = re.compile(r"同比|统计局|调查队|经济运行|运行数据|数据显示|海关")
+_STATISTICS = re.compile(
+    r"[全我][国省市区县]|统计局|调查队|经济运行|运行数据|海关"
+)  # a region's figures, not a firm's
 # a news figure that stands as it is now, or for years, belongs to no reporting period
 _STANDING = re.compile(r"目前|当前|现有|近年来|多年来|以来|过去|此前|历年")
 
@@ -361,6 +364,7 @@ def kind_and_year(
     if year is not None and doc_year is not None and year < doc_year:
         return "actual", year
     past = fact_year is not None and doc_year is not None and fact_year < doc_year
+    past = past and _named_year(sentence_left, doc_year) is None  # 今年一季度，… names its own year
     if year is None and past and section.kind != "target" and not _STRONG_TARGET.search(sentence_left):
         return (
             "actual",

@@ -76,3 +76,10 @@ def test_a_qa_subtitle_joins_its_headline() -> None:
 def test_a_source_line_may_name_the_reporter_after_its_date() -> None:
     text = "华澜新能源拟52亿元加码储能电池\n\n来源：东方财经网　2026-04-12　记者 陈晓璐\n\n4月11日晚间，华澜新能源发布公告称。"
     assert extract_metadata(text)["date"] == "2026-04-12"
+
+
+def test_a_certificates_validity_is_not_the_documents() -> None:
+    text = MEASURES.replace(
+        "本措施自印发之日起施行，有效期至2028年12月31日。", "省级专精特新中小企业认定有效期为3年。"
+    )
+    assert extract_metadata(text)["period"] is None

@@ -261,3 +261,72 @@ def test_problems_a_summary_admits_are_facts() -> None:
 
 def test_a_quoted_formula_holds_no_counts() -> None:
     assert plan("建立“1名链长+1个专班+1个链主企业”的工作机制。") == {}
+
+
+# --- blind-3, read after its third held-out scoring (stop 27) ---------------------------------
+def test_support_a_policy_offers_is_a_commitment_in_news_too() -> None:
+    q = by_raw(
+        extract(
+            "对新认定的国家级单项冠军企业，市级财政给予一次性奖励100万元。",
+            year=2026,
+            kind="news",
+            period=(2026, 2028),
+        )
+    )
+    assert (q["100万元"].kind, q["100万元"].year) == ("target", 2028)
+    q = news("在当天的大会上，市长宣布设立总规模100亿元的储能产业基金，对新落户项目给予最高5000万元补助。")
+    assert [(q[r].kind, q[r].year) for r in ("100亿元", "5000万元")] == [("target", 2026)] * 2
+
+
+def test_support_already_paid_stays_a_fact() -> None:
+    q = news("“我们去年入选省级专精特新企业，市里给了150万元奖励。”")
+    assert q["150万元"].kind == "actual"
+    q = news("今年以来，全市已兑现各类奖补资金3.2亿元。")
+    assert q["3.2亿元"].kind == "actual"
+
+
+def test_a_press_conference_on_the_quarter_dates_its_figures() -> None:
+    text = (
+        "雁湖市“2026年一季度经济运行情况”新闻发布会实录\n\n主持人：各位记者朋友，大家上午好！\n\n"
+        "市统计局局长：一季度全市实现地区生产总值1486.3亿元，同比增长5.9%。\n\n"
+        "投资消费稳中有进。社会消费品零售总额512.4亿元，增长5.2%。"
+    )
+    q = by_raw(extract(text, year=2026, kind="news", title=text.splitlines()[0]))
+    assert q["512.4亿元"].year == 2026 and q["5.2%"].year == 2026
+
+
+def test_a_firms_results_are_no_statistics_release() -> None:
+    text = (
+        "恒锐智能发布新品\n\n本报讯 前三季度，恒锐智能营业收入同比增长18%。\n\n"
+        "该产品额定负载620公斤，已累计获得意向订单超过500台。"
+    )
+    assert news(text)["500台"].year is None
+
+
+def test_this_year_outranks_the_paragraphs_past_year() -> None:
+    q = news("2025年，全市低空经济产业规模达到126亿元。今年一季度，全市新开通无人机物流航线15条。")
+    assert q["126亿元"].year == 2025 and q["15条"].year == 2026
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "field", "expected"),
+    [
+        ("前三季度云江外贸进出口突破1.2万亿元，同比增6.8%。", "6.8%", "change", "increase"),
+        ("“新三样”产品合计出口862.4亿元，是2023年同期的两倍多。", "两倍", "year", 2026),  # not the base year
+        ("最高每辆补贴1.3万元。", "1.3万元", "comparator", "le"),
+    ],
+)
+def test_small_cues(text: str, raw: str, field: str, expected: object) -> None:
+    assert getattr(news(text)[raw], field) == expected
+
+
+def test_a_count_per_thousand_people_is_no_stock_cue() -> None:
+    q = by_raw(
+        extract(
+            "今年要办好十件民生实事。\n新增普惠性托位2000个，每千人口拥有3岁以下婴幼儿托位数达到4.8个。",
+            year=2026,
+            kind="policy",
+            title="2026年禾州市政府工作报告",
+        )
+    )
+    assert (q["4.8个"].kind, q["4.8个"].year) == ("target", 2026)
