@@ -4,6 +4,7 @@ ministry guidelines, policy measures, a Q&A …).
 
 - `blind-2/` (stop 26): nobody has read its errors; it measures how the rules generalise.
 - `dev-3/`, `dev-4/` (stop 27): their errors were read and fixed, so they pin those fixes.
+- `blind-3/` (stop 27): held out for three scorings, then read and fixed like the dev sets.
 
 Floors sit a little under the figures measured at the end of the stop that last moved them
 (score.py's default scope; see each set's README).
@@ -46,8 +47,17 @@ FLOORS = {
         "field.year": 0.95,
         "field.subject": 0.89,
     },
+    "blind-3": {  # stop 27: 0.990, 0.978, 1.000, 0.988, 0.994, 0.925, 0.835
+        "quantity_f1": 0.97,
+        "target_f1": 0.95,
+        "field.comparator": 0.98,
+        "field.kind": 0.96,
+        "field.change": 0.97,
+        "field.year": 0.90,
+        "field.subject": 0.81,
+    },
 }
-DOCUMENTS = {"blind-2": 8, "dev-3": 7, "dev-4": 8}
+DOCUMENTS = {"blind-2": 8, "dev-3": 7, "dev-4": 8, "blind-3": 7}
 
 
 def _score(pipeline, name: str) -> dict:
