@@ -109,7 +109,9 @@ def _in_url(t: str, start: int, end: int) -> bool:
     while right < len(t) and right - end < 200 and t[right].isascii() and not t[right].isspace():
         right += 1
     run = t[left:right]
-    return "://" in run or "www." in run or "/" in run or bool(re.search(r"%[0-9A-F]{2}", run))
+    # a path has letters or several slashes; 1.38亿千瓦/3.5亿千瓦时 (power/energy) is two amounts
+    path = "/" in run and (re.search(r"[A-Za-z]", run) is not None or run.count("/") >= 2)
+    return "://" in run or "www." in run or path or bool(re.search(r"%[0-9A-F]{2}", run))
 
 
 def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, value: float) -> str:

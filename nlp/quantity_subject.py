@@ -18,13 +18,14 @@ _CLAUSE_STOP = re.compile(f"[{_CLAUSE_END}]")
 _ANY_NUMBER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿]")
 _GOVERNING_VERB = re.compile(
     r"(?:建成|拥有|培育|形成|实现|打造|新建|完成|引进|创建|认定|带动|组建|布局|共有|建立|设立|发行|争创|落地|"
-    r"集聚|聚集|汇聚|吸引|吸纳|开通|开放|举办|举行|组织实施)"
+    r"集聚|聚集|汇聚|吸引|吸纳|开通|开放|举办|举行|组织实施|部署|配备)"
     r"(?![量率数者值区度式型]|地(?!区))"  # 拥有量, 完成率, 集聚区, 建成区: part of an indicator's name, not a verb;
     # 实现地 is a place, but 实现地区生产总值 is the verb and its object
 )
 _LEAD_IN = re.compile(
     r"(?:(?:[“\"①-⑳]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度(?:末|初)?|[上下]半年|明年|我们的|"
     r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
+    r"(?:19|20)\d\d[—\-–~至](?:19|20)\d\d年(?:间|期间)?|"  # 2025—2028年年均复合增长率
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|(?:连续)?[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
     # conjunctions and prepositions (但赤字率, 把居民消费价格, 由中央代地方发债, 和改造排水管网): no name starts so
     r"提出|了(?!解)|但是|但|而且|并且|并(?![购网联行举存入列])|把(?![握关])|由(?![于此])|和(?![平谐美睦])|"
@@ -48,6 +49,7 @@ _TAIL = re.compile(
     # adverbs of effort or continuity before the number (汽车产量继续, 每千人口护士数力争)
     r"力争|力求|争取|确保|继续|(?<!可)持续|加快(?:推进|建设|实施)?|又|原则上|"
     # adverbs and modals (板材利用率也, 售价则, 生产成本有望, 两道工序只需)
+    r"同口径|(?<![所可足得难加予给])以|"  # 同口径增长6.5%, 临港区以18.7%的增速
     r"也|(?<![规原准细法守])则|(?<!成)就|还|(?<![首成京古旧])都|(?<![人英天奇口])才|有望|可以|只需|需要|仅|只|不足|"
     r"(?<![产储蓄动效功节性智核风光热电技体职赋潜势才本])能|"
     # a per-head or per-month base before the number (标准提高到人均280元, 从每月70元) and a list comma
@@ -275,11 +277,21 @@ def right_subject(
     return start, end
 
 
+def _separating_space(sentence: str, i: int) -> bool:
+    """A space between Chinese characters parts a headline (…枢纽节点 到2028年算力总规模将超…)."""
+    return (
+        sentence[i] in " \u3000"
+        and 0 < i < len(sentence) - 1
+        and "\u4e00" <= sentence[i - 1] <= "\u9fff"
+        and ("\u4e00" <= sentence[i + 1] <= "\u9fff" or sentence[i + 1] in "“《")
+    )
+
+
 def clause_start(sentence: str, pos: int) -> int:
     """Index just after the last clause boundary before `pos`."""
     start = 0
     for i in range(pos - 1, -1, -1):
-        if sentence[i] in _CLAUSE_END:
+        if sentence[i] in _CLAUSE_END or _separating_space(sentence, i):
             start = i + 1
             break
     # a number inside an open parenthesis: （2024年增长5.4%） starts its own clause

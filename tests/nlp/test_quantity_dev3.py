@@ -330,3 +330,41 @@ def test_a_count_per_thousand_people_is_no_stock_cue() -> None:
         )
     )
     assert (q["4.8个"].kind, q["4.8个"].year) == ("target", 2026)
+
+
+# --- subjects and units read in dev-4 after the first fixes -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("东岭加速打造长三角算力枢纽节点 到2028年算力总规模将超15EFLOPS", "15EFLOPS", "算力总规模"),
+        ("一般公共预算收入同口径增长6.5%。", "6.5%", "一般公共预算收入"),
+        ("固定资产投资方面，临港区以18.7%的增速领跑。", "18.7%", "临港区"),
+        ("2025—2028年年均复合增长率约39%。", "39%", "年均复合增长率"),
+        ("东岭智算中心一期部署国产GPU卡4000余张。", "4000余张", "国产GPU卡"),
+    ],
+)
+def test_subject_edges(text: str, raw: str, subject: str) -> None:
+    assert news(text)[raw].subject == subject
+
+
+def test_power_and_energy_joined_by_a_slash_are_two_amounts() -> None:
+    q = news("全国新型储能装机规模达到1.38亿千瓦/3.5亿千瓦时，同比增长约85%。")
+    assert (q["1.38亿千瓦"].unit, q["3.5亿千瓦时"].unit) == ("千瓦", "千瓦时")
+    assert q["85%"].subject == q["1.38亿千瓦"].subject
+    assert news("详见gov.cn/zhengce/2025") == {}  # a path is still no amount
+
+
+def test_a_rate_per_thousand_people() -> None:
+    q = plan("食品安全抽检不少于8批次/千人。")["8批次/千人"]
+    assert (q.value, q.unit, q.comparator) == (8, "批次/千人", "ge")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [
+        ("污水处理能力超30万吨/日。", "30万吨/日", "吨/日"),
+        ("排涝能力600立方米/秒。", "600立方米/秒", "立方米/秒"),
+    ],
+)
+def test_rates_per_day_and_second(text: str, raw: str, unit: str) -> None:
+    assert plan(text)[raw].unit == unit
