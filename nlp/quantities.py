@@ -220,6 +220,30 @@ _PAID = re.compile(
 )
 
 
+# 对首次进入国家医保药品目录的创新药，给予一次性奖励200万元: who or what the support is for
+_RECIPIENT = re.compile(
+    r"(?:^|[，,；;：:。])\s*(?:\d{1,2}[．.、]\s*)?(?:对|对于)(?P<who>[^，,。；;：:]{2,40}?)的?(?:[，,]|(?=给予|予以|按照?))"
+)
+_RECIPIENT_MAX = 20
+
+
+def _name_the_recipient(q: Quantity, s: str, pos: int) -> None:
+    """A bare 奖励/补助 names what it rewards: 创新药一次性奖励, and 补助比例 for a rate."""
+    found = [m for m in _RECIPIENT.finditer(s, 0, pos) if m.end() <= pos]
+    if not found:
+        return
+    who = found[-1].group("who").removesuffix("的")
+    if (
+        len(who) > _RECIPIENT_MAX
+    ):  # 首次取得药品注册证书并在本市产业化的…: its nearest words, from a word edge
+        cut = len(who) - _RECIPIENT_MAX
+        edge = next((i for i in range(cut, len(who) - 2) if who[i - 1] in "的并在和及与，"), cut)
+        who = who[edge:]
+    support = (q.subject or "").removeprefix("分别")
+    rate = "比例" if q.unit == "%" and not support.endswith("比例") else ""
+    q.subject, q.subject_start, q.subject_end = who + support + rate, None, None
+
+
 def support_measure(s: str, cstart: int, pos: int, end: int, unit: str | None) -> bool:
     """The number is an amount or rate of support a policy offers (not one already paid out)."""
     if unit not in _MONEY_UNITS and unit not in ("%", "元/千瓦时") and not (unit or "").startswith("元/"):
@@ -383,6 +407,11 @@ def _sentence_quantities(
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
+        if q.subject and is_support(q.subject) and len(q.subject) <= 6:
+            _name_the_recipient(q, s, pos)
+        if q.unit in _MONEY_UNITS and q.subject and q.subject.endswith("比例") and is_support(q.subject):
+            # 单个项目最高2000万元 caps the support, not its rate
+            q.subject, q.subject_start, q.subject_end = q.subject[:-2], None, None
         if prev is not None and q.region == region and q.subject == prev.subject:
             q.region = prev.region  # the same indicator in the same place
         out.append(q)

@@ -142,7 +142,7 @@ _DISPOSAL = re.compile(r"把(?![握关])|(?<![出转退谦])让(?![利渡步位]
 # The support an amount or a rate pays out, and what marks a support clause (对 the recipient,
 # 给予, a cap 最高) rather than an indicator that merely ends in 补贴 (农业补贴)
 _SUPPORT = r"(?:一次性|综合|配套|项目|安家|风险)?(?:奖励|补助|补贴|资助|奖补|补偿|贴息|支持)"
-_SUPPORT_NOUN = re.compile(rf"{_SUPPORT}$|配套$")
+_SUPPORT_NOUN = re.compile(rf"{_SUPPORT}(?:比例)?$|配套$")  # 产业化项目补助比例: the rate names it too
 _SUPPORT_CUE = re.compile(r"^对|给予|予以|最高")
 # 按设备投资额的10%给予补助, 按照不超过本金2%的比例给予风险补偿: the rate of the support
 _RATE_SUPPORT = re.compile(

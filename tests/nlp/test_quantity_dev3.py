@@ -368,3 +368,38 @@ def test_a_rate_per_thousand_people() -> None:
 )
 def test_rates_per_day_and_second(text: str, raw: str, unit: str) -> None:
     assert plan(text)[raw].unit == unit
+
+
+# --- a support names what it is for --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        (
+            "对首次进入国家医保药品目录的创新药，给予一次性奖励200万元。",
+            "200万元",
+            "首次进入国家医保药品目录的创新药一次性奖励",
+        ),
+        ("对新获评的国家级绿色工厂，省级财政给予每家50万元奖励。", "50万元", "新获评的国家级绿色工厂奖励"),
+        (
+            "对新建或扩建的产业化项目，按设备投资额的15%给予补助，单个项目最高不超过2000万元。",
+            "15%",
+            "新建或扩建的产业化项目补助比例",
+        ),
+        (
+            "对新建或扩建的产业化项目，按设备投资额的15%给予补助，单个项目最高不超过2000万元。",
+            "2000万元",
+            "新建或扩建的产业化项目补助",
+        ),
+        (
+            "对在本市完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的1类创新药，分别给予最高300万元、600万元资助。",
+            "600万元",
+            "1类创新药资助",
+        ),  # a long recipient: its nearest words, from a word edge
+    ],
+)
+def test_a_support_names_its_recipient(text: str, raw: str, subject: str) -> None:
+    assert plan(text)[raw].subject == subject
+
+
+def test_a_support_named_otherwise_keeps_its_subject() -> None:
+    assert plan("设立规模50亿元的市生物医药产业发展基金。")["50亿元"].subject == "市生物医药产业发展基金"
