@@ -34,6 +34,7 @@ DOC_DIRS = (
     GOLD_DIR / "blind-3" / "docs",  # written documents held out from every fix (stop 27)
     GOLD_DIR / "dev-4" / "docs",  # a second written round whose errors are read (stop 27)
     GOLD_DIR / "blind-4" / "docs",  # held out from every fix of stop 27's second half
+    GOLD_DIR / "dev-5" / "docs",  # a third written round whose errors are read (stop 27)
 )
 RESERVED = ("08_gov-work-report-national-2024.txt", "10_gov-work-report-zhejiang-2025.txt")
 
