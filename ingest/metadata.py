@@ -107,6 +107,11 @@ _COLUMN = re.compile(r"^(?:@\S{2,12}\s|[\u4e00-\u9fa5]{2,8}[｜丨|])")
 _IN_FORCE = r"(?:(?:施行|实施|执行)[，,]\s*|本(?:措施|办法|政策|方案|细则|规定|通知|意见|若干措施|实施细则)[^。，,]{0,6}?)"
 _VALID_UNTIL = re.compile(_IN_FORCE + r"有效期(?:至|到|截至)\s*((?:19|20)\d{2})\s*年")
 _VALID_FOR = re.compile(_IN_FORCE + r"有效期(?:为)?\s*([\d一二两三四五六七八九十]{1,2})\s*年")
+_ONE_YEAR_PLAN = re.compile(
+    r"((?:19|20)\d{2})\s*年度?[^，。《》]{0,24}?(?:工作要点|工作计划|工作安排|实施计划|推进计划)"
+)
+_NAME_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.]?(\d{2})[-_/.]?(\d{2})(?!\d)")
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CONGRESS = re.compile(r"在([\u4e00-\u9fa5]{2,20}?)?第[一二三四五六七八九十]+届(全国)?人民代表大会")
 _SPEECH_AT = re.compile(r"^在(?=.{2,40}上的(?:讲话|致辞|报告))")
 _NEWS_MARK = re.compile(
@@ -383,7 +388,18 @@ def _date(text_date: str | None, hints: dict[str, Any], title: str | None) -> tu
         return f"{year.group(1)}-01-01", "year"
     if isinstance(hints.get("year"), int):
         return f"{hints['year']}-01-01", "year"
-    return None, None
+    return _source_date(str(hints.get("source") or ""))
+
+
+def _source_date(source: str) -> tuple[str | None, str | None]:
+    """The date a file or URL name carries when the text gives none (新华社北京4月16日电 has no
+    year): …/2026-04/16/content_…, t20260416_…, a file named …-q1-2026-….txt (its year only)."""
+    name = source if "://" in source else re.split(r"[\\/]", source)[-1]
+    m = _NAME_DAY.search(name)
+    if m and (day := parse_date(f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日")):
+        return day, "day"
+    years = _NAME_YEAR.findall(name)
+    return (f"{years[-1]}-01-01", "year") if years else (None, None)
 
 
 def _kind(
@@ -445,6 +461,8 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None) -> dict[str
         period = find_period(explained.group(1))  # 一图读懂丨《…行动方案（2024—2027年）》: the plan explained
     if period is None and kind == "policy" and date:
         period = _validity(text, int(date[:4]))
+    if period is None and title and (one_year := _ONE_YEAR_PLAN.search(title)):
+        period = (int(one_year.group(1)), int(one_year.group(1)))  # 2026年工作要点: that year's plan
     for line in head:
         if _RECIPIENTS.match(line):
             meta["主送机关"] = line.rstrip("：:")

@@ -87,7 +87,7 @@ def _check_size(data: bytes, source: str, max_bytes: int | None) -> None:
 
 
 def build_document(data: bytes, source: str, fmt: SourceFormat, parsed: ParsedText) -> Document:
-    fields: dict[str, Any] = extract_metadata(parsed.text, parsed.hints)
+    fields: dict[str, Any] = extract_metadata(parsed.text, {**parsed.hints, "source": source})
     return Document(
         id=document_id(data),
         source=source,

@@ -172,6 +172,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     )
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one
+    joined = ""  # the sentences before this one that end in ；, read as its start
     for sentence in sentences:
         heading = _is_heading(sentence)
         in_body = in_body or not heading
@@ -179,7 +180,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             section = update_section(section, sentence.text, heading, doc_year, report)
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
-            clause_year = None
+            clause_year, joined = None, ""
             fact_year = facts_year(sentence.text, doc_year) if news and not heading else None
             if news and not in_body:
                 fact_year = headline_year
@@ -198,9 +199,11 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         dated = None if standing(sentence.text) else (clause_year or fact_year)
         if dated is None and in_body and release_year is not None and not standing(sentence.text):
             dated = release_year
-        settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base)
+        settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base, joined)
         out.extend(_sentence_quantities(text, sentence, mine, settings))
         clause_year = semicolon_year(sentence.text, doc_year, clause_year)
+        # clauses joined by ； are one sentence to the reader: 中汽协预计，…；其中新能源汽车销量约1900万辆
+        joined = joined + sentence.text if sentence.text.rstrip().endswith(("；", ";")) else ""
     apply_cell_headers(text, out, doc_year)
     return out
 
@@ -211,9 +214,7 @@ _ROW_LABEL = re.compile(r"(?:(基期值|基期|基准值|现状值)|(目标值|�
 
 
 # what a policy gives: 给予…奖励, 按…的10%给予补贴, 最高500万元, 设立规模5亿元的基金, 补贴2万元/辆
-_SUPPORT_WORDS = re.compile(
-    r"给予|予以|奖励|补贴|补助|资助|贴息|奖补|扶持资金|专项资金|产业基金|引导基金|基金规模|优惠电价"
-)
+_SUPPORT_WORDS = re.compile(r"给予|予以|奖励|补贴|补助|资助|贴息|奖补|扶持资金|专项资金|基金|出资|优惠电价")
 # … unless the clause reports it as paid or as a past fact
 _PAID = re.compile(
     r"已|累计|共计?|[给发]了|发放|兑现|拨付|下达|落实了|获得|拿到|领到|争取到|去年|上年|(?:19|20)\d\d年"
@@ -324,7 +325,7 @@ def _year_from(head: str) -> int | None:
 def _sentence_quantities(
     text: str, sentence: Sentence, numbers: list[NumberExpr], settings: tuple
 ) -> list[Quantity]:
-    section, doc_year, period_end, news, region, lead_year, fact_year, plan_base = settings
+    section, doc_year, period_end, news, region, lead_year, fact_year, plan_base, before = settings
     s = text[sentence.start : sentence.end]
     out: list[Quantity] = []
     prev: Quantity | None = None
@@ -345,7 +346,7 @@ def _sentence_quantities(
             and ("，" not in gap or prev.unit == n.unit)
         )
         kind, year = kind_and_year(
-            s[:pos], s[cstart:pos], section, doc_year, period_end, news, lead_year, fact_year
+            before + s[:pos], s[cstart:pos], section, doc_year, period_end, news, lead_year, fact_year
         )
         change = n.change or change_of(s[cstart:pos], n.unit, s[end : end + 8])
         if change and n.unit not in _NOT_COUNTS and _ADDED.search(s, cstart, pos) and direct_noun(s, end):

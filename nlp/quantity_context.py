@@ -78,6 +78,11 @@ _BASIS_HEADING = re.compile(
     r"面临的?形势|发展形势|形势[与和]|发展环境|机遇[与和]挑战"
 )
 _AHEAD_HEADING = re.compile(r"目标|任务|安排|计划|打算|思路|要求|举措|措施|部署|重点工作|路径|保障|展望")
+# 五、优化产业发展环境 is a task, not a review of the 发展环境
+_TASK_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．])?\s*"
+    r"(?:优化|营造|改善|打造|推动|推进|加快|强化|提升|完善|构建|建设|深化|做强|壮大|培育|实施)"
+)
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章部篇节])")
 # “十四五”期间 / “十四五”以来 in a later plan: a span already over
 _PLAN_SPAN_AFTER = re.compile(r"[”\"]?(?:规划)?(?:期间|以来|时期)")
@@ -220,7 +225,7 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
 def _part_heading(section: Section, text: str, year: int | None, doc_year: int | None) -> Section:
     """A heading outside work reports: a review part is actual, a planning part with its
     year is that year's target, and the next top heading after a review ends it."""
-    ahead = _AHEAD_HEADING.search(text)
+    ahead = _AHEAD_HEADING.search(text) or _TASK_HEADING.match(text)
     if _BASIS_HEADING.search(text) and not ahead:
         if year is None and section.kind == "actual":
             return section  # （四）招商引资成效明显 inside 一、2024年主要工作回顾 keeps its year
@@ -304,7 +309,8 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     period = _RELEASE_PERIOD.search(lead)
     if period is None or not _STATISTICS.search(lead):
         return None
-    return facts_year(lead[: period.end()], doc_year)  # the year of that period, not of a later aside
+    year = facts_year(lead[: period.end()], doc_year)  # the year of that period, not of a later aside
+    return year if year is None or doc_year is None or year <= doc_year else None
 
 
 def standing(sentence: str) -> bool:
@@ -376,6 +382,14 @@ def kind_and_year(
         named = _named_year(sentence_left, doc_year)
         if named is not None and doc_year is not None and named >= doc_year:
             return "target", named  # 今年将启动…，计划新认定省级集群3个左右: not the plan's end year
+    if (
+        year is not None
+        and doc_year is not None
+        and year >= doc_year
+        and not actual_cue
+        and section.kind != "actual"
+    ):
+        return "target", year  # 2026年是“十五五”开局之年，…主要预期目标是: the year named, not the plan's end
     if plan and section.kind != "actual":  # a review may name the plan it served
         end = plan_period_end(plan.group())
         if end is not None and (doc_year is None or end >= doc_year):

@@ -83,3 +83,28 @@ def test_a_certificates_validity_is_not_the_documents() -> None:
         "本措施自印发之日起施行，有效期至2028年12月31日。", "省级专精特新中小企业认定有效期为3年。"
     )
     assert extract_metadata(text)["period"] is None
+
+
+@pytest.mark.parametrize(
+    ("source", "date", "precision"),
+    [
+        ("https://www.gov.cn/xinwen/2026-04/16/content_6912345.htm", "2026-04-16", "day"),
+        ("/data/t20260416_5512.html", "2026-04-16", "day"),
+        ("downloads/nbs-q1-2026-economy.txt", "2026-01-01", "year"),
+    ],
+)
+def test_a_text_with_no_year_takes_its_names_date(source: str, date: str, precision: str) -> None:
+    text = "一季度国民经济起步平稳\n\n新华社北京4月16日电 国家统计局16日发布数据。"
+    meta = extract_metadata(text, {"source": source})
+    assert (meta["date"], meta["meta"]["date_precision"]) == (date, precision)
+    assert (
+        extract_metadata(text, {"source": "/data/2024/report.txt"})["date"] is None
+    )  # a folder's year is not
+
+
+def test_a_years_work_points_are_that_years_plan() -> None:
+    title = "临江市经济和信息化局关于印发《临江市2026年工业和信息化工作要点》的通知\n临经信〔2026〕15号\n"
+    assert extract_metadata(title + "各区经济和信息化局：\n现将工作要点印发给你们。")["period"] == (
+        2026,
+        2026,
+    )

@@ -3,7 +3,7 @@ extractor (a 十五五 plan, action plans, county and provincial reports, news, 
 ministry guidelines, policy measures, a Q&A …).
 
 - `blind-2/` (stop 26): nobody has read its errors; it measures how the rules generalise.
-- `dev-3/`, `dev-4/` (stop 27): their errors were read and fixed, so they pin those fixes.
+- `dev-3/`, `dev-4/`, `dev-5/` (stop 27): their errors were read and fixed, so they pin those fixes.
 - `blind-3/` (stop 27): held out for three scorings, then read and fixed like the dev sets.
 
 Floors sit a little under the figures measured at the end of the stop that last moved them
@@ -56,8 +56,17 @@ FLOORS = {
         "field.year": 0.90,
         "field.subject": 0.81,
     },
+    "dev-5": {  # stop 27: 0.984, 0.928, 1.000, 0.959, 0.992, 0.860, 0.891
+        "quantity_f1": 0.97,
+        "target_f1": 0.90,
+        "field.comparator": 0.98,
+        "field.kind": 0.93,
+        "field.change": 0.97,
+        "field.year": 0.83,
+        "field.subject": 0.86,
+    },
 }
-DOCUMENTS = {"blind-2": 8, "dev-3": 7, "dev-4": 8, "blind-3": 7}
+DOCUMENTS = {"blind-2": 8, "dev-3": 7, "dev-4": 8, "blind-3": 7, "dev-5": 8}
 
 
 def _score(pipeline, name: str) -> dict:

@@ -403,3 +403,35 @@ def test_a_support_names_its_recipient(text: str, raw: str, subject: str) -> Non
 
 def test_a_support_named_otherwise_keeps_its_subject() -> None:
     assert plan("设立规模50亿元的市生物医药产业发展基金。")["50亿元"].subject == "市生物医药产业发展基金"
+
+
+# --- dev-5 (stop 27) -------------------------------------------------------------------------------
+def test_the_year_named_outranks_the_plan_it_opens() -> None:
+    q = plan("2026年是“十五五”开局之年，主要预期目标是：规模以上工业增加值增长7%左右。")
+    assert (q["7%"].kind, q["7%"].year) == ("target", 2026)
+
+
+def test_a_task_heading_is_no_review() -> None:
+    q = by_raw(
+        extract(
+            "五、优化产业发展环境\n推动一般工商业平均电价下降约0.02元/千瓦时。",
+            year=2026,
+            kind="policy",
+            period=(2026, 2026),
+        )
+    )
+    assert (q["0.02元/千瓦时"].kind, q["0.02元/千瓦时"].year) == ("target", 2026)
+
+
+def test_a_forecast_runs_on_over_a_semicolon(pipeline) -> None:
+    text = (
+        "汽车产销量双双突破3400万辆\n\n本报讯 中汽协发布数据。\n\n"
+        "中汽协预计，全年汽车总销量将达到3550万辆左右，同比增长3%左右；其中新能源汽车销量约1900万辆，增长18%左右。\n"
+    )
+    q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
+    assert q["1900万辆"].kind == "target" and q["18%"].kind == "target"
+
+
+def test_a_funds_size_decided_at_a_meeting_is_a_commitment() -> None:
+    q = news("会议同意设立未来产业投资基金。基金总规模30亿元，其中市财政出资不超过40%。")
+    assert q["30亿元"].kind == "target" and q["40%"].kind == "target"
