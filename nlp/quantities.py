@@ -26,6 +26,7 @@ from nlp.quantity_context import (
     standing,
     story_year,
     update_section,
+    year_in_review,
 )
 from nlp.quantity_subject import (
     FUND_WORDS,
@@ -168,7 +169,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     # news: a headline reports the lead's facts; a statistics release dates its later figures
     headline_year = facts_year(lead[0], doc_year) if lead else None
     release_year = story_year("".join(lead), doc_year) or (
-        story_year(context.title or "", doc_year) if news else None
+        story_year(context.title or "", doc_year) or year_in_review(context.title or "", doc_year)
+        if news
+        else None
     )
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one

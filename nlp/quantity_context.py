@@ -290,6 +290,21 @@ def opening_year(sentence: str, doc_year: int | None) -> int | None:
     return year if doc_year is None or year <= doc_year else None
 
 
+_YEAR_REVIEWED = re.compile(
+    r"(?:^|[\s：:丨|])((?:19|20)\d\d)年(?:全年)?[^，。\s]{0,12}?(?:产销|产量|销量|进出口|出口|经济|工业|投资|消费|增加值|生产总值)"
+)
+
+
+def year_in_review(title: str, doc_year: int | None) -> int | None:
+    """A news headline about a past year's figures (2025年我国汽车产销量双双突破3400万辆, published
+    in 2026): the story's figures that name no period are that year's."""
+    m = _YEAR_REVIEWED.search(title)
+    if m is None or doc_year is None:
+        return None
+    year = int(m.group(1))
+    return year if year < doc_year else None
+
+
 def semicolon_year(sentence: str, doc_year: int | None, inherited: int | None) -> int | None:
     """The year a sentence ending in ； hands to the next: its clauses are one sentence to the
     reader (2025年全国…装机突破22亿千瓦；风电光伏发电量达到2.6万亿千瓦时，…). A run of ；

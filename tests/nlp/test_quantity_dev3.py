@@ -435,3 +435,10 @@ def test_a_forecast_runs_on_over_a_semicolon(pipeline) -> None:
 def test_a_funds_size_decided_at_a_meeting_is_a_commitment() -> None:
     q = news("会议同意设立未来产业投资基金。基金总规模30亿元，其中市财政出资不超过40%。")
     assert q["30亿元"].kind == "target" and q["40%"].kind == "target"
+
+
+def test_a_headline_on_a_past_years_figures_dates_the_story() -> None:
+    title = "2025年我国汽车产销量双双突破3400万辆"
+    text = title + "\n\n本报讯 中汽协15日发布数据。\n\n乘用车产销分别完成2990万辆和2978万辆。"
+    q = by_raw(extract(text, year=2026, kind="news", title=title))
+    assert q["2990万辆"].year == 2025
