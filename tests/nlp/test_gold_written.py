@@ -5,6 +5,7 @@ ministry guidelines, policy measures, a Q&A …).
 - `blind-2/` (stop 26): nobody has read its errors; it measures how the rules generalise.
 - `dev-3/`, `dev-4/`, `dev-5/` (stop 27): their errors were read and fixed, so they pin those fixes.
 - `blind-3/` (stop 27): held out for three scorings, then read and fixed like the dev sets.
+- `blind-4/` (stop 27): held out; nobody has read its errors.
 
 Floors sit a little under the figures measured at the end of the stop that last moved them
 (score.py's default scope; see each set's README).
@@ -20,7 +21,7 @@ from tests.nlp.test_gold import GOLD_DIR, _gold
 from tests.nlp.test_gold_blind import metric
 
 FLOORS = {
-    "blind-2": {  # stop 27: 0.997, 0.947, 1.000, 0.963, 1.000, 0.967, 0.901
+    "blind-2": {  # stop 27: 0.997, 0.980, 1.000, 0.986, 1.000, 0.979, 0.924
         "quantity_f1": 0.97,
         "target_f1": 0.89,
         "field.comparator": 0.97,
@@ -65,8 +66,17 @@ FLOORS = {
         "field.year": 0.83,
         "field.subject": 0.86,
     },
+    "blind-4": {  # stop 27: 0.990, 0.978, 0.998, 0.995, 0.995, 0.965, 0.866
+        "quantity_f1": 0.97,
+        "target_f1": 0.95,
+        "field.comparator": 0.98,
+        "field.kind": 0.97,
+        "field.change": 0.97,
+        "field.year": 0.94,
+        "field.subject": 0.84,
+    },
 }
-DOCUMENTS = {"blind-2": 8, "dev-3": 7, "dev-4": 8, "blind-3": 7, "dev-5": 8}
+DOCUMENTS = {"blind-2": 8, "dev-3": 7, "dev-4": 8, "blind-3": 7, "dev-5": 8, "blind-4": 7}
 
 
 def _score(pipeline, name: str) -> dict:
