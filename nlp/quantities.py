@@ -44,6 +44,7 @@ from nlp.quantity_subject import (
     support_rate,
     threshold_subject,
 )
+from nlp.quantity_support import MONEY_UNITS, name_the_recipient, support_measure
 from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Comparator, Quantity, Sentence
 
@@ -83,7 +84,7 @@ _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=T
 _PAIR = re.compile(r"[和与及]")
 _ITEM_JOIN = re.compile(r"[、和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
-_MONEY_UNITS = ("元", "美元", "欧元", "港元")
+_MONEY_UNITS = MONEY_UNITS
 _DIGIT = re.compile(r"[0-9０-９]")
 _FUND = re.compile(rf"(?:{FUND_WORDS})$")
 # measure words of things counted one by one; the noun right after them is what they count
@@ -216,51 +217,6 @@ _INDICATOR_ROW = re.compile(r"\s*(?:\d{1,2}\s*[．.、]\s*)?([^：:，,。；;�
 _ROW_LABEL = re.compile(r"(?:(基期值|基期|基准值|现状值)|(目标值|规划值|预期值))(?:为|是)?$")
 
 
-# what a policy gives: 给予…奖励, 按…的10%给予补贴, 最高500万元, 设立规模5亿元的基金, 补贴2万元/辆
-_SUPPORT_WORDS = re.compile(r"给予|予以|奖励|补贴|补助|资助|贴息|奖补|扶持资金|专项资金|基金|出资|优惠电价")
-# … unless the clause reports it as paid or as a past fact
-_PAID = re.compile(
-    r"已|累计|共计?|[给发]了|发放|兑现|拨付|下达|落实了|获得|拿到|领到|争取到|去年|上年|(?:19|20)\d\d年"
-)
-
-
-# 对首次进入国家医保药品目录的创新药，给予一次性奖励200万元: who or what the support is for
-_RECIPIENT = re.compile(
-    r"(?:^|[，,；;：:。])\s*(?:\d{1,2}[．.、]\s*)?(?:对|对于)(?P<who>[^，,。；;：:]{2,40}?)的?(?:[，,]|(?=给予|予以|按照?))"
-)
-_RECIPIENT_MAX = 20
-
-
-def _name_the_recipient(q: Quantity, s: str, pos: int) -> None:
-    """A bare 奖励/补助 names what it rewards: 创新药一次性奖励, and 补助比例 for a rate."""
-    found = [m for m in _RECIPIENT.finditer(s, 0, pos) if m.end() <= pos]
-    if not found:
-        return
-    who = found[-1].group("who").removesuffix("的")
-    if (
-        len(who) > _RECIPIENT_MAX
-    ):  # 首次取得药品注册证书并在本市产业化的…: its nearest words, from a word edge
-        cut = len(who) - _RECIPIENT_MAX
-        edge = next((i for i in range(cut, len(who) - 2) if who[i - 1] in "的并在和及与，"), cut)
-        who = who[edge:]
-    support = (q.subject or "").removeprefix("分别")
-    rate = "比例" if q.unit == "%" and not support.endswith("比例") else ""
-    q.subject, q.subject_start, q.subject_end = who + support + rate, None, None
-
-
-def support_measure(s: str, cstart: int, pos: int, end: int, unit: str | None) -> bool:
-    """The number is an amount or rate of support a policy offers (not one already paid out)."""
-    if unit not in _MONEY_UNITS and unit not in ("%", "元/千瓦时") and not (unit or "").startswith("元/"):
-        return False
-    clause_end = len(s)
-    for mark in "，,；;。":
-        found = s.find(mark, end)
-        if found >= 0:
-            clause_end = min(clause_end, found)
-    clause = s[cstart:clause_end]
-    return bool(_SUPPORT_WORDS.search(clause) or "最高" in s[cstart:pos]) and not _PAID.search(s[cstart:pos])
-
-
 def indicator_row(s: str, cstart: int, pos: int) -> tuple[str, tuple[int, int], str | None] | None:
     """("base" or "goal", the indicator's span, its change) when the number is a value of a row
     of an indicator table; a growth indicator (地区生产总值增长) gives rates of increase."""
@@ -269,13 +225,11 @@ def indicator_row(s: str, cstart: int, pos: int) -> tuple[str, tuple[int, int], 
     if row is None or label is None or cstart < row.end():
         return None
     name = row.group(1)
-    change = (
-        "increase"
-        if name.endswith(("增长", "增速"))
-        else "decrease"
-        if name.endswith(("下降", "降低"))
-        else None
-    )
+    change = None  # a growth indicator (地区生产总值增长) has rates of increase
+    if name.endswith(("增长", "增速")):
+        change = "increase"
+    elif name.endswith(("下降", "降低")):
+        change = "decrease"
     return ("base" if label.group(1) else "goal"), row.span(1), change
 
 
@@ -412,7 +366,7 @@ def _sentence_quantities(
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
         if q.subject and is_support(q.subject) and len(q.subject) <= 6:
-            _name_the_recipient(q, s, pos)
+            name_the_recipient(q, s, pos)
         if q.unit in _MONEY_UNITS and q.subject and q.subject.endswith("比例") and is_support(q.subject):
             # 单个项目最高2000万元 caps the support, not its rate
             q.subject, q.subject_start, q.subject_end = q.subject[:-2], None, None
