@@ -16,6 +16,7 @@ from ingest.metadata_regions import PROVINCES
 from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import (
     Section,
+    background,
     baseline_year,
     change_of,
     facts_year,
@@ -177,6 +178,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one
     joined = ""  # the sentences before this one that end in ；, read as its start
+    in_background = False  # a policy's paragraph that has opened its background (近年来，…)
     for sentence in sentences:
         heading = _is_heading(sentence)
         in_body = in_body or not heading
@@ -184,7 +186,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             section = update_section(section, sentence.text, heading, doc_year, report)
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
-            clause_year, joined = None, ""
+            clause_year, joined, in_background = None, "", False
             fact_year = facts_year(sentence.text, doc_year) if news and not heading else None
             if news and not in_body:
                 fact_year = headline_year
@@ -203,11 +205,13 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         dated = None if standing(sentence.text) else (clause_year or fact_year)
         if dated is None and in_body and release_year is not None and not standing(sentence.text):
             dated = release_year
-        settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base, joined)
+        before = ("近年来，" if in_background else "") + joined  # read as the background's continuation
+        settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base, before)
         out.extend(_sentence_quantities(text, sentence, mine, settings))
         clause_year = semicolon_year(sentence.text, doc_year, clause_year)
         # clauses joined by ； are one sentence to the reader: 中汽协预计，…；其中新能源汽车销量约1900万辆
         joined = joined + sentence.text if sentence.text.rstrip().endswith(("；", ";")) else ""
+        in_background = in_background or (not news and not heading and background(sentence.text))
     apply_cell_headers(text, out, doc_year)
     return out
 

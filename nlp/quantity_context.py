@@ -328,6 +328,11 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     return year if year is None or doc_year is None or year <= doc_year else None
 
 
+def background(sentence: str) -> bool:
+    """近年来，我国…: the sentence opens the background a policy gives before its goals."""
+    return bool(_BACKGROUND.search(sentence)) and not _STRONG_TARGET.search(sentence)
+
+
 def standing(sentence: str) -> bool:
     """目前/现有/近年来 …: a figure that is no reporting period's."""
     return bool(_STANDING.search(sentence))

@@ -442,3 +442,18 @@ def test_a_headline_on_a_past_years_figures_dates_the_story() -> None:
     text = title + "\n\n本报讯 中汽协15日发布数据。\n\n乘用车产销分别完成2990万辆和2978万辆。"
     q = by_raw(extract(text, year=2026, kind="news", title=title))
     assert q["2990万辆"].year == 2025
+
+
+def test_a_policys_background_paragraph_holds_facts() -> None:
+    q = by_raw(
+        extract(
+            "智能机器人是发展新质生产力的重要领域。近年来，我国机器人产业快速发展，规模以上企业超过1200家。"
+            "我国制造业机器人密度达到每万名工人470台，是2020年的1.9倍。\n"
+            "到2027年，机器人密度力争达到每万名工人800台。",
+            year=2026,
+            kind="policy",
+            period=(2026, 2027),
+        )
+    )
+    assert q["470台"].kind == "actual" and q["1.9倍"].kind == "actual"
+    assert (q["800台"].kind, q["800台"].year) == ("target", 2027)
