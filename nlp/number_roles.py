@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.quantity_units import DURATION_UNITS, ORDINAL_AFTER
+from nlp.quantity_units import DURATION_UNITS, ORDINAL_AFTER, TIME_UNITS
 
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _PLAN_NAMED = re.compile(r"第十([一二三四五六七八九])个五年")
@@ -54,8 +54,6 @@ _DIMENSIONLESS_BEFORE = re.compile(
     r"(?:值|平均值|均值)?(?:原则上|一般|总体)?(?:要|须|应|将)?(?:从\d+(?:\.\d+)?)?(?:控制在|从|下降到|下降至|降低到|降低至|降至|降到|达到|达|提高到|提高至|提升至|提升到|"
     r"保持在|稳定在|不高于|不低于|不超过|低于|高于|小于|大于|为|在)?了?(?:约|近|达)?$"
 )
-# 单机容量20兆瓦的风电机组, 叶轮直径达到260米, 时速350公里动车组: what one product is rated at
-TIME_UNITS = ("个工作日", "小时", "分钟", "个月", "天")
 # a time that is an indicator: how long approval, delivery or development takes (a product's
 # 发电时间 or 续航时间 is a rating, and stays a duration)
 _TIME_MEASURE = re.compile(
@@ -63,6 +61,7 @@ _TIME_MEASURE = re.compile(
     r"建设|课间)(?:时间|时长))[^，,；;。]{0,14}?"
     r"(?:压缩|缩短|缩减|减少|降低|降|控制|稳定|保持)?(?:至|到|在|为)?(?:平均)?(?:不超过|以内|约|仅|只需)?$"
 )
+# 单机容量20兆瓦的风电机组, 叶轮直径达到260米, 时速350公里动车组: what one product is rated at
 _SPEC_BEFORE = re.compile(
     r"(?:单机容量|单机功率|单台容量|额定功率|额定容量|直径|时速|转速)(?:达到|达|为|约|超过|可达)?$"
 )

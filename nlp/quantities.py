@@ -45,7 +45,7 @@ from nlp.quantity_subject import (
     support_rate,
     threshold_subject,
 )
-from nlp.quantity_support import MONEY_UNITS, name_the_recipient, support_measure
+from nlp.quantity_support import MONEY_UNITS, name_support, support_measure
 from nlp.quantity_tables import apply_cell_headers, cell_numbers
 from nlp.records import Comparator, Quantity, Sentence
 
@@ -85,7 +85,6 @@ _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=T
 _PAIR = re.compile(r"[和与及]")
 _ITEM_JOIN = re.compile(r"[、和与及]")
 _NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
-_MONEY_UNITS = MONEY_UNITS
 _DIGIT = re.compile(r"[0-9０-９]")
 _FUND = re.compile(rf"(?:{FUND_WORDS})$")
 # measure words of things counted one by one; the noun right after them is what they count
@@ -369,11 +368,7 @@ def _sentence_quantities(
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
-        if q.subject and is_support(q.subject) and len(q.subject) <= 6:
-            name_the_recipient(q, s, pos)
-        if q.unit in _MONEY_UNITS and q.subject and q.subject.endswith("比例") and is_support(q.subject):
-            # 单个项目最高2000万元 caps the support, not its rate
-            q.subject, q.subject_start, q.subject_end = q.subject[:-2], None, None
+        name_support(q, s, pos)
         if prev is not None and q.region == region and q.subject == prev.subject:
             q.region = prev.region  # the same indicator in the same place
         out.append(q)
@@ -625,7 +620,7 @@ def _subject(
     if left is not None and _is_base(s, left):
         left = None  # 比上半年加快0.2个百分点, 是上年的1.5倍: what is compared with, not what is measured
     if (
-        unit in _MONEY_UNITS
+        unit in MONEY_UNITS
         and prev is not None
         and prev.subject
         and is_support(prev.subject)
@@ -633,7 +628,7 @@ def _subject(
     ):
         return "inherit"  # 按…的30%给予配套支持，单个项目最高500万元: the cap of that support
     if (
-        unit in _MONEY_UNITS
+        unit in MONEY_UNITS
         and (left is None or not _FUND.search(s, *left))
         and (fund := fund_after(s, end)) is not None
     ):
@@ -653,7 +648,7 @@ def _subject(
             return left
         if counted.start() - head[0] >= 2:
             return head[0], counted.start()
-    if unit in _MONEY_UNITS and (left is None or left[1] - left[0] <= 2 or ends_with_action(s, left)):
+    if unit in MONEY_UNITS and (left is None or left[1] - left[0] <= 2 or ends_with_action(s, left)):
         fund = right_subject(s, end)  # 设立20亿元产业发展基金, 安排5000万元专项资金: the fund is named after
         if fund is not None and _FUND.search(s, fund[0], fund[1]):
             return fund

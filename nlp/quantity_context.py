@@ -319,8 +319,8 @@ def semicolon_year(sentence: str, doc_year: int | None, inherited: int | None) -
 
 def story_year(lead: str, doc_year: int | None) -> int | None:
     """A news lead paragraph that reports a part of the year (今年上半年，…同比增长7.8%; 市统计局
-    发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period (分门类看，采矿业…; 从主要产品看，…)
-    describe that period too, as readers take them."""
+    发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period
+    (分门类看，采矿业…; 从主要产品看，…) describe that period too, as readers take them."""
     period = _RELEASE_PERIOD.search(lead)
     if period is None or not _STATISTICS.search(lead):
         return None
@@ -392,10 +392,8 @@ def kind_and_year(
     past = fact_year is not None and doc_year is not None and fact_year < doc_year
     past = past and _named_year(sentence_left, doc_year) is None  # 今年一季度，… names its own year
     if year is None and past and section.kind != "target" and not _STRONG_TARGET.search(sentence_left):
-        return (
-            "actual",
-            fact_year,
-        )  # 2025年，…营业收入5.8万亿元；集聚规上工业企业2.1万家 in a plan's explainer
+        # 2025年，…营业收入5.8万亿元；集聚规上工业企业2.1万家 in a plan's explainer
+        return "actual", fact_year
     if year is None and lead_year is not None:
         return "target", lead_year
     if year is None and not news and section.kind is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.quantity_subject import is_support
 from nlp.records import Quantity
 
 MONEY_UNITS = ("元", "美元", "欧元", "港元")
@@ -24,7 +25,7 @@ _RECIPIENT = re.compile(
 _RECIPIENT_MAX = 20
 
 
-def name_the_recipient(q: Quantity, s: str, pos: int) -> None:
+def _name_the_recipient(q: Quantity, s: str, pos: int) -> None:
     """A bare 奖励/补助 names what it rewards: 创新药一次性奖励, and 补助比例 for a rate."""
     found = [m for m in _RECIPIENT.finditer(s, 0, pos) if m.end() <= pos]
     if not found:
@@ -38,6 +39,15 @@ def name_the_recipient(q: Quantity, s: str, pos: int) -> None:
     support = (q.subject or "").removeprefix("分别")
     rate = "比例" if q.unit == "%" and not support.endswith("比例") else ""
     q.subject, q.subject_start, q.subject_end = who + support + rate, None, None
+
+
+def name_support(q: Quantity, s: str, pos: int) -> None:
+    """A support's subject says what it is for (its recipient), and a cap is of the support,
+    not of its rate (单个项目最高2000万元 after 按…的15%给予补助)."""
+    if q.subject and is_support(q.subject) and len(q.subject) <= 6:
+        _name_the_recipient(q, s, pos)
+    if q.unit in MONEY_UNITS and q.subject and q.subject.endswith("比例") and is_support(q.subject):
+        q.subject, q.subject_start, q.subject_end = q.subject[:-2], None, None
 
 
 def support_measure(s: str, cstart: int, pos: int, end: int, unit: str | None) -> bool:

@@ -56,6 +56,9 @@ UNIT_WORDS = {pattern.split("(?")[0]: (unit, scale) for pattern, unit, scale in 
 UNIT_PATTERN = "|".join(pattern for pattern, _, _ in _MEASURES)
 
 
+# The time-span units above: durations unless they measure a service or cycle time (number_roles).
+TIME_UNITS = ("个工作日", "小时", "分钟", "个月", "天")
+
 # Words that end a number as a date, time span or ordinal rather than a quantity.
 DURATION_UNITS = "个月|个工作日|小时|分钟|周年|周|天|秒|年代|世纪"
 ORDINAL_AFTER = re.compile(r"届|大(?![于型幅量力批中小])|中全会|次全会|次会议|次党代会|号文")
