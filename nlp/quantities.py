@@ -113,6 +113,7 @@ _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|收入|�
 _GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?:新增|净增|增加)?$")
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益)")
+_PROJECT_MONEY = re.compile(r"(?:计划|协议)?(?:总投资|投资)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计|实现)")
 # 社会消费品零售总额增长4.1%，增速高于全国0.6个百分点: a rate or comparison with no indicator
 # restates the one before it in the sentence
@@ -247,6 +248,28 @@ def _lead_paragraph(text: str, sentences: list[Sentence]) -> list[str]:
     return [s.text for s in lead]
 
 
+# 营业收入超10亿元企业7家, 年产值亿元以上的项目12个: the things counted are those over the
+# threshold just before them, so the threshold's indicator is part of their name
+_THRESHOLD_GAP = re.compile(r"(?:以上|及以上)?的?")
+_LEADING_VERB = re.compile(r"(?:实施|推动|培育|打造|引进|建设|支持|鼓励|建成|形成|拥有)")
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
+# a growth rate named after its indicator's figure (…下降0.3%，降幅比1—2月份收窄1.1个百分点)
+_RATE_WORD = re.compile(r"增速|增幅|降幅|涨幅|跌幅")
+
+
+def _over_threshold(
+    s: str, prev: Quantity, prev_end: int, span: tuple[int, int], offset: int
+) -> tuple[int, int] | None:
+    if prev.comparator not in ("gt", "ge") or prev.subject_start is None:
+        return None
+    if not _THRESHOLD_GAP.fullmatch(s, prev_end, span[0]) or not _COUNTED_NOUN.fullmatch(s, *span):
+        return None
+    start = prev.subject_start - offset
+    verb = _LEADING_VERB.match(s, start, span[0])  # 实施500万元以上技改项目: the act is no part of the name
+    start = verb.end() if verb else start
+    return (start, span[1]) if 0 <= start < prev_end else None
+
+
 def _trimmed(s: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span without the spaces at its ends (a headline's 集中签约项目32个 协议总投资268亿元)."""
     start, end = span
@@ -324,6 +347,8 @@ def _sentence_quantities(
             change = change or prev.change
             kind, year = prev.kind, prev.year
         span = _subject(s, cstart, pos, end, prev, n.unit)
+        if isinstance(span, tuple) and prev is not None:
+            span = _over_threshold(s, prev, prev_end, span, sentence.start) or span
         if support_measure(s, cstart, pos, end, n.unit) and section.kind is None:
             # a subsidy, award, cap or fund a policy offers is a commitment in any genre: in news,
             # a speech or a press conference too; due at the plan's end, else in the text's year
@@ -356,6 +381,8 @@ def _sentence_quantities(
             q.subject, q.subject_start, q.subject_end = prev.subject, prev.subject_start, prev.subject_end
             if q.change is None and prev.unit == q.unit and _VERBLESS.fullmatch(s, prev_end, pos):
                 q.change = prev.change  # 地区生产总值增长6%左右，去年为5.8%
+        elif isinstance(span, tuple) and prev is not None and prev.subject and _RATE_WORD.fullmatch(s, *span):
+            q.subject = prev.subject + s[span[0] : span[1]]  # 民间投资下降0.3%，降幅比1—2月份收窄: its rate
         elif isinstance(span, tuple) and prev is not None and prev.subject and s.startswith("占", span[0]):
             q.subject = (
                 prev.subject + s[span[0] : span[1]]
@@ -395,6 +422,15 @@ def _complete_from_context(
     ):
         # 新增装机1258万千瓦、总量达到6437万千瓦: the total of 装机, not of the new part
         q.subject = _ADDED_PREFIX.sub("", prev.subject) + q.subject
+    if (
+        prev is not None
+        and prev.subject
+        and prev.subject.endswith("项目")
+        and q.subject
+        and _PROJECT_MONEY.fullmatch(q.subject)
+        and gap.startswith(("、", "，"))
+    ):
+        q.subject = prev.subject + q.subject  # 招引…等项目605个、总投资1594亿元: the projects' investment
     restated = _RATE_RESTATED.fullmatch(q.subject) if q.subject else None
     if restated and prev is not None and prev.subject and prev.sentence_index == q.sentence_index:
         q.subject = _ADDED_PREFIX.sub("", prev.subject) + (restated.group("rate") or "")

@@ -37,7 +37,9 @@ _TAIL = re.compile(
     r"增至|增加到|达到|达|突破|(?<![设确制规锁限])定[在为]|超过|超出|超|逾|不少于|不低于|不高于|不大于|不小于|小于|大于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
     r"(?:较|比|同)(?:上年|去年|上届|上一届|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期|预算)?[高低]?|"
     # 降幅较一季度分别收窄: a growth rate against an earlier part of the year
-    r"(?:较|比)(?:[一二三四]季度末?|上半年|前三季度|\d{1,2}[—\-–~]\d{1,2}月|上月|上季度)(?:末)?|收窄|"
+    r"(?:较|比)(?:[一二三四]季度末?|上半年|前三季度|\d{1,2}[—\-–~]\d{1,2}月份?|上月|上季度)(?:末)?|收窄|回落|回升|"
+    # 同比名义增长5.3%，扣除价格因素实际增长5.1%: how the growth is counted, not what grows
+    r"名义|扣除价格因素(?:后)?|"
     # 分别是2014年的2.6倍, 分别是成渝地区的3倍: the base of a multiple, named after 分别是
     r"分别(?:是|为|相当于)[^，,；;。、]{1,8}?的|(?:是|为|相当于)(?:19|20)\d\d年的|"
     # 增长到1.1亿元, 减少到45人, 整合为28家: the verb of a from-to pair
@@ -75,6 +77,7 @@ _DIGIT_AFTER = re.compile(
     r"(?<![0-9０-９.．A-Za-z])[0-9０-９][0-9０-９.．]*[万亿千百]*(?:余|多)?(?:[个家项元名人件套台座所条%％]|万|亿)(?!制)"
 )
 # Measure words that count people or households (200名残疾人, 30万户农户)
+_BEFORE_NUMBER = re.compile(r"(?:约|近|超过?|逾|达到?|共|计|合计)*$")
 _PEOPLE_MEASURES = frozenset("名位户人")
 _RIGHT_SKIP = re.compile(r"(?:以上|以下|以内|左右|上下|多|余|的)+")
 # What ends a noun phrase after a count: a locative (染料库中), an adverb in 地
@@ -84,7 +87,7 @@ _RIGHT_VERB = re.compile(
     r"(?:精准|快速|有效|不断|持续|逐步|全面|充分|积极|主动|稳步|扎实)地|"
     r"(?:圆满|顺利|全面|全部|基本|正式|如期|提前|陆续|相继|成功|率先|已|均|将|正在|也|都|共同)"
     r"(?:收官|完成|建成|投产|开工|竣工|落地|投用|运行|实施|交付|达产|入驻|落户|上线|开通)|"
-    r"入驻|落户|参与|参加|入选|获得|获评|获批|通过|签约|完成|实现|开展|成为|使用|采用|选取|进行|组成|构成|"
+    r"入驻|落户|(?:新)?承接|参与|参加|入选|获得|获评|获批|通过|签约|完成|实现|开展|成为|使用|采用|选取|进行|组成|构成|"
     # what counted firms do in news (企业携新品参展, 企业提供岗位, 企业集中发布, 企业位于中国)
     r"集中(?!带量|采购|式|区|度|连片|供)|一同|携|提供|发放|签订|签署|位于|来自|接入|加入|上线|投产|整合为|合并为|予以|给予|分别|也|"
     # a count's noun ends before the total of the counted things (86个项目总投资512亿元)
@@ -100,6 +103,12 @@ _NOT_A_HEAD = re.compile(
 )
 
 
+# What an actor earns or produces (…集群实现产值, 企业实现营业收入)
+_EARNED = re.compile(
+    r"(?:总|工业|规上工业)?(?:产值|增加值|营业收入|主营业务收入|营收|销售收入|销售额|利润(?:总额)?|净利润|税收|交易额|产量|销量)"
+)
+# …an actor that is an industry or a body of firms, with no number in its name
+_ACTOR = re.compile(r"[^0-9０-９，,；;。]*(?:集群|产业链|产业|企业|工业|行业|园区|开发区|高新区|基地|公司|集团|板块)")
 # What a governing verb may leave on its own: a bare action or amount noun, not a counted thing.
 _THIN_AFTER_VERB = re.compile(r"投资|并网|装机|产值|营收|收入|销售|交易|出口|进口|发电|生产|交付")
 
@@ -121,6 +130,16 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
         wide = _left_span(sentence, clause_start, pos)
         if wide is not None and wide[0] < verb.start():
             return wide
+    if (
+        verb is not None
+        and verb.group() == "实现"
+        and span is not None
+        and _EARNED.fullmatch(sentence, *span)
+    ):
+        # 新能源产业集群实现产值1260亿元: the output is the actor's, so the actor names it too
+        actor = skip_lead_in(sentence, clause_start, verb.start())
+        if 2 <= verb.start() - actor <= 14 and _ACTOR.fullmatch(sentence, actor, verb.start()):
+            return actor, span[1]
     if span is not None:
         span = _after_disposal(sentence, span)
         actor = _ACTOR_INVESTS.fullmatch(sentence, *span)
@@ -268,8 +287,11 @@ def right_subject(
     verb = _RIGHT_VERB.search(sentence, start + 2, end)
     end = verb.start() if verb else end
     first = numbers or _ANY_NUMBER.match(sentence, start)
-    digit = None if first else _DIGIT_AFTER.search(sentence, start + 1, end)
-    end = digit.start() if digit else end  # 32家企业提供岗位1100余个: the next number is not the noun
+    # the next number may end past the phrase's cut (…转移项目约700个): look a few characters further
+    digit = None if first else _DIGIT_AFTER.search(sentence, start + 1, min(len(sentence), end + 8))
+    if digit and digit.start() < end:
+        end = digit.start()  # 32家企业提供岗位1100余个: the next number is not the noun
+        end = _BEFORE_NUMBER.search(sentence, start, end).start()  # …项目约700个: nor its 约
     head = HEAD_NOUN_UNITS.match(sentence, start, end) if people else None
     end = head.end() if head else end  # 405万皖北群众喝上引调水: the counted noun ends the subject
     if end - start < 2:

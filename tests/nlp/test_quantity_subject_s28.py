@@ -1,0 +1,49 @@
+"""Subjects read off the written gold sets in stop 28 (sentence -> raw -> expected subject)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_quantities import by_raw, extract
+
+CASES = [
+    # the things counted after a threshold are those over it
+    ("其中营业收入超10亿元企业7家，初步形成协同发展格局。", "7家", "营业收入超10亿元企业"),
+    ("推动营业收入超百亿元企业达到18家，比上年增加3家。", "18家", "营业收入超百亿元企业"),
+    ("推动营业收入超百亿元企业达到18家，比上年增加3家。", "3家", "营业收入超百亿元企业"),
+    ("实施500万元以上技改项目1.2万个左右。", "1.2万个", "500万元以上技改项目"),
+    ("年产值10亿元以上企业15家。", "15家", "年产值10亿元以上企业"),  # a guard: held before
+    # a growth rate's comparison and how it is counted name nothing of their own
+    ("贷款余额3.15万亿元，增长9.6%，增速比上月末回落0.2个百分点。", "0.2个百分点", "贷款余额增速"),
+    ("民间投资同比下降0.3%，降幅比1—2月份收窄1.1个百分点。", "1.1个百分点", "民间投资"),
+    (
+        "全国居民人均可支配收入12600元，同比名义增长5.3%，扣除价格因素实际增长5.1%。",
+        "5.3%",
+        "居民人均可支配收入",
+    ),
+    (
+        "全国居民人均可支配收入12600元，同比名义增长5.3%，扣除价格因素实际增长5.1%。",
+        "5.1%",
+        "居民人均可支配收入",
+    ),
+    # what an actor earns is the actor's
+    ("泓江市新能源产业集群实现产值1260亿元。", "1260亿元", "泓江市新能源产业集群实现产值"),
+    ("全市规上工业实现增加值1200亿元。", "1200亿元", "规上工业实现增加值"),
+    # the investment of the projects just counted
+    ("签约项目近500个、总投资超2600亿元。", "2600亿元", "签约项目总投资"),
+    ("新开工亿元以上工业项目156个，计划总投资1180亿元。", "1180亿元", "新开工亿元以上工业项目总投资"),
+    # a count's noun ends before the next count, and before what the counted things do
+    ("15个主平台新承接产业转移项目约700个、总投资约3000亿元。", "15个", "主平台"),
+    ("15个主平台新承接产业转移项目约700个、总投资约3000亿元。", "700个", "主平台新承接产业转移项目"),  # guard
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "subject"), CASES)
+def test_subject(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text))[raw].subject == subject
+
+
+def test_a_threshold_with_a_comma_after_it_does_not_join_the_count() -> None:
+    # a guard: held before
+    # 产值超10亿元，企业7家: two clauses, the count is of its own noun
+    assert by_raw(extract("产值超10亿元，企业7家。"))["7家"].subject == "企业"
