@@ -21,7 +21,7 @@ from typing import Any
 from ingest.errors import IngestError
 from ingest.fetch import FetchSettings
 from ingest.records import Document
-from ingest.sources import DOCUMENT_SUFFIXES, expand_sources, load_source
+from ingest.sources import DOCUMENT_SUFFIXES, expand_sources, is_url, load_source
 from nlp.records import Analysis
 
 
@@ -43,8 +43,18 @@ def ingest_error_line(source: str, exc: IngestError) -> str:
     return f"{source}: {exc.message} [{exc.code}]"
 
 
+def absolute(source: str) -> str:
+    """A local path as an absolute, resolved path; a URL as it is.
+
+    The source is stored with the document: `./docs/a.pdf` would mean nothing later, or elsewhere
+    (and on a Dask worker with another working folder). Resolved here, in the calling process,
+    because ingest reads paths as given.
+    """
+    return source if is_url(source) else str(Path(source).expanduser().resolve())
+
+
 def expand(specs: Iterable[str]) -> tuple[list[str], list[Outcome]]:
-    """Every spec to its sources; a spec that cannot be expanded becomes a failed outcome."""
+    """Every spec to its sources, local paths made absolute; a spec that cannot be expanded fails."""
     sources: list[str] = []
     failed: list[Outcome] = []
     for spec in specs:
@@ -56,7 +66,7 @@ def expand(specs: Iterable[str]) -> tuple[list[str], list[Outcome]]:
         if not found and Path(spec).is_dir():  # a folder of .doc/.wps files must not pass as done
             error = IngestError("empty_folder", f"no {', '.join(DOCUMENT_SUFFIXES)} file in this folder")
             failed.append(Outcome(spec, error=ingest_error_line(spec, error)))
-        sources.extend(found)
+        sources.extend(absolute(source) for source in found)
     return list(dict.fromkeys(sources)), failed
 
 

@@ -6,14 +6,14 @@ import secrets
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Query, Request
 
 from api.errors import ApiError
 from api.jobs import JobRunner, LazyPipeline
 from api.settings import Settings
 from nlp.records import Analysis
 from store.db import Store
-from store.queries import ids_with_prefix
+from store.queries import MAX_LIMIT, ids_with_prefix
 
 
 @dataclass
@@ -55,6 +55,12 @@ def require_api_key(
         raise ApiError(401, "unauthorized", "missing X-API-Key header")
     if not secrets.compare_digest(x_api_key.encode(), settings.api_key.encode()):
         raise ApiError(403, "forbidden", "wrong API key")
+
+
+def page_limit(note: str = "") -> Any:
+    """The `limit` query parameter of every list endpoint: bounded by the store's MAX_LIMIT, which
+    every paged query checks too, so the API, the store and the OpenAPI page say the same number."""
+    return Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}. {note}".strip())
 
 
 ID_LENGTH = 64  # a document id is the sha256 of its bytes in hex

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -88,27 +89,32 @@ def to_json(items: list[dict[str, Any]]) -> bytes:
 
 
 def to_xlsx(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("quantities")
-
-    def text_cell(value: Any) -> Any:
-        # openpyxl stores any string starting with "=" as a formula; keep it the text it is
-        if isinstance(value, str) and value.startswith("="):
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            return cell
-        return value
+    import xlsxwriter
 
     cols, rows = flat_rows(items, leading)
-    sheet.append(cols)
-    for row in rows:
-        sheet.append([text_cell(v) for v in row])
     buf = io.BytesIO()
-    book.save(buf)
+    # text stays text: no formulas (a cell starting with "="), numbers or links read into strings
+    options = {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+    }
+    book = xlsxwriter.Workbook(buf, options)
+    sheet = book.add_worksheet("quantities")
+    sheet.write_row(0, 0, cols)
+    for r, row in enumerate(rows, start=1):
+        sheet.write_row(r, 0, [_xml_safe(v) for v in row])
+    book.close()
     return buf.getvalue()
+
+
+# characters XML 1.0 cannot hold (a PDF's stray control bytes): dropped, as the CSV reader would not show them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_safe(value: Any) -> Any:
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
 def to_parquet(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> bytes:

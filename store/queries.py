@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,16 +95,78 @@ def contains(expr: sa.ColumnElement[Any], needle: str) -> sa.ColumnElement[bool]
     return sa.func.lower(sa.func.coalesce(expr, "")).contains(needle.lower(), autoescape=True)
 
 
+def text_matcher(dialect: str, needle: str) -> Callable[[str | None], bool]:
+    """Python's twin of `contains(expr, needle)` on a `dialect` database, for text cut out in Python.
+
+    The SQL test lower()s the text and LIKEs the Python-lowered needle: SQLite's lower() and LIKE
+    fold ASCII letters only, PostgreSQL's lower() folds every letter and its LIKE none.
+    """
+    wanted = needle.lower()
+    if dialect == "sqlite":  # bytes.lower() folds ASCII only; UTF-8 multi-byte characters have no ASCII bytes
+        return lambda text: wanted in (text or "").encode().lower().decode()
+    # PostgreSQL maps one character to one (İ → i); Python's full mapping has İ → i + U+0307, the
+    # only letter whose two mappings differ
+    return lambda text: wanted in (text or "").replace("İ", "i").lower()
+
+
+def _document_texts(conn: sa.Connection, ids: set[str]) -> dict[str, str]:
+    d = documents
+    return {doc: text for doc, text in conn.execute(sa.select(d.c.id, d.c.text).where(d.c.id.in_(ids)))}
+
+
+def cut_sentences(
+    conn: sa.Connection, rows: list[dict[str, Any]], key: str, start: str, end: str
+) -> list[dict[str, Any]]:
+    """`rows` with `key` set to the text between their `start` and `end` offsets in their document.
+
+    SQL substr(text, start + 1, n) walks a UTF-8 text from its first character for every row:
+    quadratic in the rows of one long document (760k characters on one line: 5 s for an export of
+    5,000). Each document's text is fetched once per batch instead, and sliced here.
+    """
+    if not rows:
+        return rows
+    texts = _document_texts(conn, {r["document_id"] for r in rows})
+    for r in rows:
+        r[key] = texts[r["document_id"]][r[start] : r[end]]
+    return rows
+
+
+# Completes a batch of result rows in Python (sentence texts) and keeps those a Python-side filter passes.
+Finish = Callable[[sa.Connection, list[dict[str, Any]]], list[dict[str, Any]]]
+
+
 def page(
-    conn: sa.Connection, stmt: sa.Select, order: list[tuple[Any, bool]], cursor: str | None, limit: int
+    conn: sa.Connection,
+    stmt: sa.Select,
+    order: list[tuple[Any, bool]],
+    cursor: str | None,
+    limit: int,
+    finish: Finish | None = None,
+    *,
+    drops: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """Run `stmt` from `cursor` for `limit` rows; the sort key columns are labelled k0, k1, ..."""
+    """Run `stmt` from `cursor` for `limit` rows; the sort key columns are labelled k0, k1, ...
+
+    `finish` completes each batch of rows; when it `drops` rows the query has no LIMIT and is
+    read batch by batch until `limit` rows (and one more, to know there is a next page) are kept.
+    """
     check_limit(limit)
     if cursor:  # an empty cursor (?cursor=) is the first page, as a web form sends it
         stmt = stmt.where(after(order, decode_cursor(cursor, len(order))))
     stmt = stmt.add_columns(*(e.label(f"k{i}") for i, (e, _) in enumerate(order)))
-    stmt = stmt.order_by(*(e.desc() if d else e.asc() for e, d in order)).limit(limit + 1)
-    rows = [dict(r) for r in conn.execute(stmt).mappings()]
+    stmt = stmt.order_by(*(e.desc() if d else e.asc() for e, d in order))
+    # with `drops`, read on batch by batch (a server-side cursor on PostgreSQL) until enough are kept
+    stmt = stmt.execution_options(yield_per=limit + 1) if drops else stmt.limit(limit + 1)
+    rows: list[dict[str, Any]] = []
+    result = conn.execute(stmt)
+    try:
+        for batch in result.mappings().partitions(limit + 1):
+            fetched = [dict(r) for r in batch]
+            rows += finish(conn, fetched) if finish else fetched
+            if len(rows) > limit:
+                break
+    finally:
+        result.close()
     more = len(rows) > limit
     rows = rows[:limit]
     keys = [[r.pop(f"k{i}") for i in range(len(order))] for r in rows]
@@ -159,9 +222,8 @@ def ids_with_prefix(conn: sa.Connection, prefix: str, limit: int = 2) -> list[st
     return list(conn.execute(stmt).scalars())
 
 
-def _quantity_filters(
-    query: QuantityQuery, sentence_text: sa.ColumnElement[str]
-) -> list[sa.ColumnElement[bool]]:
+def _quantity_filters(query: QuantityQuery) -> list[sa.ColumnElement[bool]]:
+    """Every filter but `q`, which tests the sentence text: _quantity_finish applies it."""
     qt, d = quantities, documents
     where: list[sa.ColumnElement[bool]] = []
     equal = (
@@ -183,8 +245,6 @@ def _quantity_filters(
         where.append(d.c.duplicate_of.is_(None))
     if query.region:
         where.append(sa.or_(contains(d.c.region, query.region), contains(qt.c.region, query.region)))
-    if query.q:
-        where.append(sa.or_(contains(sentence_text, query.q), contains(qt.c.subject, query.q)))
     for taxonomy, label in (("cluster", query.cluster), ("theme", query.theme)):
         if label:
             where.append(_labelled(qt.c.document_id, qt.c.sentence_index, taxonomy, label))
@@ -225,27 +285,39 @@ def _document_columns() -> list[sa.ColumnElement[Any]]:
     ]
 
 
+def _quantity_finish(query: QuantityQuery) -> Finish:
+    """Cut each row's sentence out of its document; with `q`, keep rows whose sentence or subject has it."""
+
+    def finish(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        cut_sentences(conn, rows, "sentence", "sentence_start", "sentence_end")
+        if not query.q:
+            return rows
+        has = text_matcher(conn.dialect.name, query.q)
+        return [r for r in rows if has(r["sentence"]) or has(r["subject"])]
+
+    return finish
+
+
 def query_quantities(
     conn: sa.Connection, query: QuantityQuery, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Quantities with their document and sentence, ordered by document date, document id, offset."""
     qt, d, s = quantities, documents, sentences
-    sentence_text = sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
     stmt = (
         sa.select(
             *(qt.c[f] for f in QUANTITY_FIELDS),
             *_document_columns(),
-            sentence_text.label("sentence"),
+            sa.null().label("sentence"),  # cut out in Python (cut_sentences); here for the key order
             s.c.page,
             s.c.start.label("sentence_start"),
             s.c.end.label("sentence_end"),
         )
         .select_from(qt.join(d, d.c.id == qt.c.document_id))
         .join(s, sa.and_(s.c.document_id == qt.c.document_id, s.c.index == qt.c.sentence_index))
-        .where(*_quantity_filters(query, sentence_text))
+        .where(*_quantity_filters(query))
     )
     order = [(sa.func.coalesce(d.c.date, ""), False), (d.c.id, False), (qt.c.start, False), (qt.c.id, False)]
-    rows, nxt = page(conn, stmt, order, cursor, limit)
+    rows, nxt = page(conn, stmt, order, cursor, limit, _quantity_finish(query), drops=bool(query.q))
     for row in rows:  # as analyse --json writes them: 8e11 is 800000000000, not 800000000000.0
         row["value"], row["value_max"] = plain_number(row["value"]), plain_number(row["value_max"])
     _attach_labels(conn, rows)
@@ -286,9 +358,8 @@ def _attach_labels(
             r[key] = labels if scores else [lab["label"] for lab in labels]
 
 
-def _sentence_filters(
-    query: SentenceQuery, sentence_text: sa.ColumnElement[str]
-) -> list[sa.ColumnElement[bool]]:
+def _sentence_filters(query: SentenceQuery) -> list[sa.ColumnElement[bool]]:
+    """Every filter but `q`, which tests the sentence text: _sentence_finish applies it."""
     s, d = sentences, documents
     where: list[sa.ColumnElement[bool]] = []
     if not query.headings:
@@ -300,8 +371,6 @@ def _sentence_filters(
         where.append(d.c.duplicate_of.is_(None))
     if query.region:
         where.append(contains(d.c.region, query.region))
-    if query.q:
-        where.append(contains(sentence_text, query.q))
     for taxonomy, label in (("cluster", query.cluster), ("theme", query.theme)):
         if label:
             where.append(_labelled(s.c.document_id, s.c.index, taxonomy, label, query.min_score))
@@ -314,13 +383,25 @@ def check_sentence_query(query: SentenceQuery) -> None:
         raise InvalidQuery("min_score needs a cluster or theme: it is the lowest score of those labels")
 
 
+def _sentence_finish(query: SentenceQuery) -> Finish:
+    """Cut each row's text out of its document; with `q`, keep rows whose text has it."""
+
+    def finish(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        cut_sentences(conn, rows, "text", "start", "end")
+        if not query.q:
+            return rows
+        has = text_matcher(conn.dialect.name, query.q)
+        return [r for r in rows if has(r["text"])]
+
+    return finish
+
+
 def query_sentences(
     conn: sa.Connection, query: SentenceQuery, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Sentences with their document and scored labels, ordered by document date, document id, index."""
     check_sentence_query(query)
     d, s = documents, sentences
-    sentence_text = sa.func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
     stmt = (
         sa.select(
             *_document_columns(),
@@ -328,13 +409,13 @@ def query_sentences(
             s.c.page,
             s.c.start,
             s.c.end,
-            sentence_text.label("text"),
+            sa.null().label("text"),  # cut out in Python (cut_sentences); here for the key order
             s.c.heading,
         )
         .select_from(s.join(d, d.c.id == s.c.document_id))
-        .where(*_sentence_filters(query, sentence_text))
+        .where(*_sentence_filters(query))
     )
     order = [(sa.func.coalesce(d.c.date, ""), False), (d.c.id, False), (s.c.index, False)]
-    rows, nxt = page(conn, stmt, order, cursor, limit)
+    rows, nxt = page(conn, stmt, order, cursor, limit, _sentence_finish(query), drops=bool(query.q))
     _attach_labels(conn, rows, "index", scores=True)
     return rows, nxt

@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
-from api.deps import AnalysisDep, Services, ServicesDep, StoreDep, require_api_key
+from api.deps import AnalysisDep, Services, ServicesDep, StoreDep, page_limit, require_api_key
 from api.errors import ApiError
 from api.fetch import fetch_url
 from api.settings import Settings
@@ -163,7 +163,7 @@ def list_documents(
         bool, Query(description="Also copies of stored texts (the same report stored from another file).")
     ] = False,
     cursor: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Annotated[int, page_limit()] = 50,
 ) -> dict[str, Any]:
     items, next_cursor = store.list_documents(
         q=q, region=region, kind=kind, cursor=cursor, limit=limit, include_duplicates=include_duplicates

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import SettingsDep, StoreDep
+from api.deps import SettingsDep, StoreDep, page_limit
 from api.export import MEDIA_TYPES, export
 from api.queries import all_quantities, check_cluster, quantity_page, quantity_query
 
@@ -48,9 +48,7 @@ def list_quantities(
         bool, Query(description="Also copies of stored texts (the same report stored from another file).")
     ] = False,
     cursor: str | None = None,
-    limit: Annotated[
-        int, Query(ge=1, le=1000, description="Page size for format=json; exports ignore it.")
-    ] = 100,
+    limit: Annotated[int, page_limit("For format=json; exports ignore it.")] = 100,
     format: Literal["json", "csv", "xlsx", "parquet"] = "json",
 ) -> Any:
     check_cluster(cluster, settings.taxonomy)

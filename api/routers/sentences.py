@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import SettingsDep, StoreDep, full_document_id
+from api.deps import SettingsDep, StoreDep, full_document_id, page_limit
 from api.export import MEDIA_TYPES, SENTENCE_COLUMNS, export
 from api.queries import all_sentences, check_cluster, sentence_page, sentence_query
 
@@ -44,9 +44,7 @@ def list_sentences(
         bool, Query(description="Also copies of stored texts (the same report stored from another file).")
     ] = False,
     cursor: str | None = None,
-    limit: Annotated[
-        int, Query(ge=1, le=1000, description="Page size for format=json; CSV ignores it.")
-    ] = 100,
+    limit: Annotated[int, page_limit("For format=json; CSV ignores it.")] = 100,
     format: Literal["json", "csv"] = "json",
 ) -> Any:
     check_cluster(cluster, settings.taxonomy)

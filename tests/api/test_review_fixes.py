@@ -42,9 +42,11 @@ const vm = require("vm");
 const els = {};
 const make = () => ({
   hidden: false, textContent: "", className: "", href: "", value: "", fields: [], rows: [], handlers: {},
+  children: [],
   addEventListener(type, handler) { this.handlers[type] = handler; },
+  append(...nodes) { this.children.push(...nodes); },
   replaceChildren() { this.rows = []; },
-  insertRow() { const row = { insertCell: () => ({}) }; this.rows.push(row); return row; },
+  insertRow() { const row = { insertCell: make }; this.rows.push(row); return row; },
 });
 globalThis.document = { querySelector: (sel) => (els[sel] ??= make()), createElement: make };
 globalThis.FormData = class { constructor(form) { this.fields = form.fields; } [Symbol.iterator]() { return this.fields[Symbol.iterator](); } };
