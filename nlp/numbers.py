@@ -32,7 +32,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 千 of 千瓦/千克/千米/千升 and 百 of 百分点 belong to the unit, not the numeral.
 _CNCHAR = rf"(?!千[瓦克米伏升]|百分)[{_CN}]"
 _CORE = rf"(?:{_ARABIC}|{_CNCHAR})(?:{_ARABIC}|{_CNCHAR}|点(?=[{_DIG}]))*"
-_PER = r"/(?:千人|万人|人|年|户|亩|吨|天|日|月|秒|小时|平方米|千瓦时|瓦时|瓦|吨标准煤|辆|件|公斤|千克|斤|次|台|家|股)"
+_PER = r"/(?:千人|万人|人|年|户|亩|吨|天|日|月|秒|小时|平方米|千瓦时|瓦时|瓦|吨标准煤|辆|件|公斤|千克|斤|次|台|家|股|万元)"
 
 _EXPR = re.compile(
     rf"(?=[0-9{_CN}数几翻过大半])"  # one class test rejects most positions before the alternatives
@@ -101,6 +101,11 @@ def _years_as_level(t: str, text: str, found: list[NumberExpr]) -> list[NumberEx
     return out
 
 
+# 每 and a physical measure, then at most a short verb (补贴, 加价, 给予) before the amount; a
+# count's 每 (每辆补贴3000元, 每人每月) and a rent per area (每平方米12元) stay plain 元, as the gold sets have them
+_PER_MEASURE = re.compile(r"每(千瓦时|千瓦|兆瓦时|公斤|千克|吨|立方米|度)(?:[\u4e00-\u9fff]{0,4})$")
+
+
 def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
     """Units a number leaves unsaid.
 
@@ -138,6 +143,10 @@ def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
             # 分别减少10.6万、3.8万、3.3万平方公里: the same magnitude, and the last one's unit
             out[i] = replace(a, unit=b.unit, change=a.change or b.change)
     for i, a in enumerate(out):
+        per = _PER_MEASURE.search(t, max(0, a.start - 10), a.start) if a.unit in ("元", "美元") else None
+        if a.role == "quantity" and per is not None:
+            # 每公斤35元, 降至每千瓦1500元以下, 每千瓦时加价0.1元: a price per physical measure
+            out[i] = a = replace(a, unit=f"{a.unit}/{per.group(1)}")
         if a.role == "quantity" and a.unit is None and a.value != a.base:
             suffix = SUFFIX_COMPARATORS.match(t, a.end)  # 1亿左右农业转移人口
             head = HEAD_NOUN_UNITS.match(t, suffix.end() if suffix else a.end)

@@ -187,7 +187,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
             clause_year, joined, in_background = None, "", False
-            fact_year = facts_year(sentence.text, doc_year) if news and not heading else None
+            fact_year = facts_year(sentence.text, doc_year, release_year) if news and not heading else None
             if news and not in_body:
                 fact_year = headline_year
         if not heading and (opened := opening_year(sentence.text, doc_year)) is not None:
@@ -237,9 +237,15 @@ def indicator_row(s: str, cstart: int, pos: int) -> tuple[str, tuple[int, int], 
     return ("base" if label.group(1) else "goal"), row.span(1), change
 
 
+# a story's furniture line before its lead: 来源：证券时报网 2026-03-28　记者 孙立
+_BYLINE = re.compile(
+    r"\s*(?:来源|稿源|作者|记者|编辑|责任编辑|发布时间|时间)\s*[：:]|\s*(?:19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*$"
+)
+
+
 def _lead_paragraph(text: str, sentences: list[Sentence]) -> list[str]:
     """The sentences of the first paragraph after the headline (a news story's lead)."""
-    body = [s for s in sentences if not _is_heading(s)]
+    body = [s for s in sentences if not _is_heading(s) and not _BYLINE.match(s.text)]
     lead = body[:1]
     for before, sentence in zip(body, body[1:], strict=False):
         if "\n" in text[before.end : sentence.start]:

@@ -255,15 +255,17 @@ def _named_year(
     return None
 
 
-def facts_year(lead: str, doc_year: int | None) -> int | None:
+def facts_year(lead: str, doc_year: int | None, reported: int | None = None) -> int | None:
     """The year a news paragraph's facts describe, named by its first sentence (2025年1—10月，
     全市进出口…, 今年前10个月, 1—10月): its later facts that name no year of their own (其中，
     出口…) describe it too. Not a due year (到2027年). Plans and reports leave such facts
-    undated, as the gold does (a five-year review's stock has no single year)."""
+    undated, as the gold does (a five-year review's stock has no single year).
+    `reported`: the year the story reports (a past year's bulletin or annual report), which a
+    bare 同比 or 全年 means rather than the year of publication."""
     year, due = explicit_year(lead)
     if year is not None:
         return year if not due and (doc_year is None or year <= doc_year) else None
-    return _named_year(lead, doc_year, news=True)
+    return _named_year(lead, doc_year, news=True, period_year=reported)
 
 
 # 2025年，全市… / 2025年底，…: a year opening a sentence (not 2025年以来, 2025年前)
@@ -272,6 +274,10 @@ _NOT_OPENING = re.compile(r"以来|前|起|[到至]")
 # the part of the year a statistics release covers (not a date: 4月18日, nor an event's 二季度 alone)
 _RELEASE_PERIOD = re.compile(
     r"今年以来|年初以来|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[—\-–~至]\d{1,2}月|[一二三四]季度|前三季度|[上下]半年"
+)
+# a past year's report released: a bulletin, a year's economic figures, a listed firm's annual report
+_ANNUAL_RELEASE = re.compile(
+    r"(?:发布|公布|披露|出炉)[《“]?((?:19|20)\d\d)年(?:年度报告|年报|业绩快报|[^》”，。]{0,16}?(?:统计公报|公报|经济运行|统计数据))"
 )
 _STATISTICS = re.compile(
     r"[全我][国省市区县]|统计局|调查队|经济运行|运行数据|海关"
@@ -291,7 +297,8 @@ def opening_year(sentence: str, doc_year: int | None) -> int | None:
 
 
 _YEAR_REVIEWED = re.compile(
-    r"(?:^|[\s：:丨|])((?:19|20)\d\d)年(?:全年)?[^，。\s]{0,12}?(?:产销|产量|销量|进出口|出口|经济|工业|投资|消费|增加值|生产总值)"
+    r"(?:^|[\s：:丨|]|^[^\s，。：:]{2,8}?)((?:19|20)\d\d)年(?:全年|度)?[^，。\s]{0,12}?"
+    r"(?:产销|产量|销量|进出口|出口|经济|工业|投资|消费|增加值|生产总值|营业收入|营收|净利润|利润|业绩)"
 )
 
 
@@ -321,6 +328,9 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     """A news lead paragraph that reports a part of the year (今年上半年，…同比增长7.8%; 市统计局
     发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period
     (分门类看，采矿业…; 从主要产品看，…) describe that period too, as readers take them."""
+    annual = _ANNUAL_RELEASE.search(lead)
+    if annual is not None and doc_year is not None and int(annual.group(1)) < doc_year:
+        return int(annual.group(1))  # 发布《2025年…统计公报》, 发布2025年年度报告: the year it reports
     period = _RELEASE_PERIOD.search(lead)
     if period is None or not _STATISTICS.search(lead):
         return None

@@ -56,7 +56,7 @@ _TAIL = re.compile(
     r"(?<![产储蓄动效功节性智核风光热电技体职赋潜势才本])能|"
     # a per-head or per-month base before the number (标准提高到人均280元, 从每月70元) and a list comma
     # the start of a from-to pair (配套率已从2020年的不足30%): 从, its year and 的
-    r"[从由](?:(?:19|20)\d\d年|[一二三四五六七八九十\d]+年前|目前|最初|原来|原先|去年|上年)?的?|人均|每[人生户月年日天亩]|、|(?:回升|回落|升|恢复|更新|(?:优化)?重组|调整)?(?<!截)至)\s*)+$"
+    r"[从由](?:(?:19|20)\d\d年|[一二三四五六七八九十\d]+年前|目前|最初|原来|原先|去年|上年)?的?|人均|每(?:[人生户月年日天亩]|千瓦时|千瓦|兆瓦时|公斤|千克|吨|立方米|平方米|度)|、|(?:回升|回落|升|恢复|更新|(?:优化)?重组|调整)?(?<!截)至)\s*)+$"
 )
 # 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
 _SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")
@@ -77,7 +77,7 @@ _DIGIT_AFTER = re.compile(
     r"(?<![0-9０-９.．A-Za-z])[0-9０-９][0-9０-９.．]*[万亿千百]*(?:余|多)?(?:[个家项元名人件套台座所条%％]|万|亿)(?!制)"
 )
 # Measure words that count people or households (200名残疾人, 30万户农户)
-_BEFORE_NUMBER = re.compile(r"(?:约|近|超过?|逾|达到?|共|计|合计)*$")
+_BEFORE_NUMBER = re.compile(r"(?:约|近|超过?|逾|达到?|共计?|合计)$")
 _PEOPLE_MEASURES = frozenset("名位户人")
 _RIGHT_SKIP = re.compile(r"(?:以上|以下|以内|左右|上下|多|余|的)+")
 # What ends a noun phrase after a count: a locative (染料库中), an adverb in 地
@@ -108,7 +108,9 @@ _EARNED = re.compile(
     r"(?:总|工业|规上工业)?(?:产值|增加值|营业收入|主营业务收入|营收|销售收入|销售额|利润(?:总额)?|净利润|税收|交易额|产量|销量)"
 )
 # …an actor that is an industry or a body of firms, with no number in its name
-_ACTOR = re.compile(r"[^0-9０-９，,；;。]*(?:集群|产业链|产业|企业|工业|行业|园区|开发区|高新区|基地|公司|集团|板块)")
+_ACTOR = re.compile(
+    r"[^0-9０-９，,；;。]*(?:集群|产业链|产业|企业|工业|行业|园区|开发区|高新区|基地|公司|集团|板块)"
+)
 # What a governing verb may leave on its own: a bare action or amount noun, not a counted thing.
 _THIN_AFTER_VERB = re.compile(r"投资|并网|装机|产值|营收|收入|销售|交易|出口|进口|发电|生产|交付")
 
@@ -137,9 +139,9 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
         and _EARNED.fullmatch(sentence, *span)
     ):
         # 新能源产业集群实现产值1260亿元: the output is the actor's, so the actor names it too
-        actor = skip_lead_in(sentence, clause_start, verb.start())
-        if 2 <= verb.start() - actor <= 14 and _ACTOR.fullmatch(sentence, actor, verb.start()):
-            return actor, span[1]
+        by = skip_lead_in(sentence, clause_start, verb.start())
+        if 2 <= verb.start() - by <= 14 and _ACTOR.fullmatch(sentence, by, verb.start()):
+            return by, span[1]
     if span is not None:
         span = _after_disposal(sentence, span)
         actor = _ACTOR_INVESTS.fullmatch(sentence, *span)
@@ -290,8 +292,9 @@ def right_subject(
     # the next number may end past the phrase's cut (…转移项目约700个): look a few characters further
     digit = None if first else _DIGIT_AFTER.search(sentence, start + 1, min(len(sentence), end + 8))
     if digit and digit.start() < end:
-        end = digit.start()  # 32家企业提供岗位1100余个: the next number is not the noun
-        end = _BEFORE_NUMBER.search(sentence, start, end).start()  # …项目约700个: nor its 约
+        # 32家企业提供岗位1100余个: the next number is not the noun; …项目约700个: nor its 约
+        cue = _BEFORE_NUMBER.search(sentence, start, digit.start())
+        end = cue.start() if cue else digit.start()
     head = HEAD_NOUN_UNITS.match(sentence, start, end) if people else None
     end = head.end() if head else end  # 405万皖北群众喝上引调水: the counted noun ends the subject
     if end - start < 2:

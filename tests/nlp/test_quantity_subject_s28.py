@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.read import read_bytes
 from tests.nlp.test_quantities import by_raw, extract
 
 CASES = [
@@ -47,3 +48,44 @@ def test_a_threshold_with_a_comma_after_it_does_not_join_the_count() -> None:
     # a guard: held before
     # 产值超10亿元，企业7家: two clauses, the count is of its own noun
     assert by_raw(extract("产值超10亿元，企业7家。"))["7家"].subject == "企业"
+
+
+# --- dev-6: prices per physical measure, and a past year's report ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "subject"),
+    [
+        ("终端加氢价格控制在每公斤35元左右。", "35元", "元/公斤", "终端加氢价格"),
+        ("燃料电池系统成本降至每千瓦1500元以下。", "1500元", "元/千瓦", "燃料电池系统成本"),
+        ("按实际加氢量给予每公斤10元运营补贴。", "10元", "元/公斤", None),
+        ("单位增加值能耗为0.48吨标准煤/万元。", "0.48吨标准煤/万元", "吨标准煤/万元", "单位增加值能耗"),
+        # a count's 每 and a rent per area stay plain 元 (a guard: held before)
+        ("每辆补贴3000元。", "3000元", "元", None),
+        ("标准厂房月租金为每平方米12元至15元。", "12元至15元", "元", None),
+    ],
+)
+def test_a_price_per_physical_measure(text: str, raw: str, unit: str, subject: str | None) -> None:
+    q = by_raw(extract(text))[raw]
+    assert q.unit == unit
+    assert subject is None or q.subject == subject
+
+
+REPORT = (
+    "恒拓精密2025年净利润增长21.6%\n"
+    "来源：证券时报网 2026-03-28　记者 孙立\n"
+    "3月27日晚，恒拓精密发布2025年年度报告。报告期内，公司实现营业收入86.42亿元，同比增长14.3%。\n"
+    "分业务看，公司海外业务收入12.9亿元，同比增长近五成。\n"
+)
+BULLETIN = (
+    "云港市海洋生产总值首破2000亿元\n"
+    "来源：云港日报 2026-04-12\n"
+    "本报讯 4月10日，云港市海洋发展局发布《2025年云港市海洋经济统计公报》。数据显示，2025年全市海洋生产总值达到2036亿元。\n"
+    "港口生产稳中有升。全年全市港口货物吞吐量完成3.62亿吨，同比增长4.3%。\n"
+)
+
+
+def test_a_past_years_report_dates_the_storys_undated_figures(pipeline) -> None:
+    firm = by_raw(pipeline.analyse(read_bytes(REPORT.encode(), "news.txt")).quantities)
+    assert firm["12.9亿元"].year == 2025 and firm["12.9亿元"].kind == "actual"
+    assert firm["21.6%"].year == 2025  # the headline: a past year's results
+    sea = by_raw(pipeline.analyse(read_bytes(BULLETIN.encode(), "news.txt")).quantities)
+    assert sea["3.62亿吨"].year == 2025 and sea["4.3%"].year == 2025
