@@ -48,6 +48,10 @@ _RADIUS_AFTER = re.compile(r"(?:以内|之内|范围|以外|之外|外|内)")
 _DISTANCE_BEFORE = re.compile(
     r"(?:(?:距离|相距|距|离)[\u4e00-\u9fff]{0,6}|半径|方圆|周边|周围|以[东南西北]|[东南西北]侧)约?$"
 )
+# 供氢半径控制在150公里以内, 平均运距缩短至50公里: a distance that is an indicator's level
+_DISTANCE_GOAL = re.compile(
+    r"(?:半径|运距|距离|里程)(?:平均)?(?:控制在|缩短至|缩短到|压缩至|压缩到|降至|降到|不超过|保持在)约?$"
+)
 # PUE控制在1.25以下, 基尼系数降至0.4: a level of an indicator that has no unit
 _DIMENSIONLESS_BEFORE = re.compile(
     r"(?:PUE|WUE|CUE|COP|电能利用效率|能源利用效率|水资源利用效率|能效比|系数|指数|比值|收入比|容积率)值?[）)]?"
@@ -152,8 +156,10 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "spec"  # 500千伏主干网架, 750千伏输变电工程: a voltage class
     if _SPEC_BEFORE.search(t, max(0, start - 8), start):
         return "spec"
-    if unit in _DISTANCE_UNITS and (
-        _RADIUS_AFTER.match(t, end) or _DISTANCE_BEFORE.search(t, max(0, start - 10), start)
+    if (
+        unit in _DISTANCE_UNITS
+        and (_RADIUS_AFTER.match(t, end) or _DISTANCE_BEFORE.search(t, max(0, start - 10), start))
+        and not _DISTANCE_GOAL.search(t, max(0, start - 12), start)
     ):
         return "spec"
     if unit in _THRESHOLD_UNITS and _threshold(t, end, unit) or unit == "元" and _CLASS_OF.match(t, end):

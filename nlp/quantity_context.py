@@ -105,6 +105,14 @@ _CUT_SHARE = re.compile(r"降低[^，,；;。、\d到至比较]{1,8}?(?:约|近|
 _SPREAD = re.compile(r"(?:增长|下降|亏损)面(?:达到?|为|是)?$")
 _PACE = re.compile(r"(?:加快|提速|扩大|放缓|回落|收窄|减缓)$")
 _THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低多少])$")  # 比去年预算低, 比去年多了一倍
+# a percentage-point gap: to another indicator or place (no change), or to an earlier time (a change)
+_ABOVE_OTHER = re.compile(
+    r"(?:(?<!不)(?:高于|低于)|快于|慢于|(?<!占)比(?![重率例值])|较)([^，,；;。比较]{1,16}?)(?:[高低快慢])?$"
+)  # not 比重/比率/占比: 煤炭消费比重下降8.1个百分点 is a change
+_TIME_BASE = re.compile(
+    r"上年|去年|前年|同期|上[月届期]|上季度|年初|年末|上半年|季度|[\d一二三四五六七八九十]+月|(?:19|20)\d\d年|此前|以前|原来|过去|"
+    r"改造前|预算|计划|年前|初期|末期"
+)
 _PEER_BASE = re.compile(r"全国|全省|全市|全区|全县|平均|同行|同类")
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
 _STRIP = re.compile(
@@ -466,6 +474,9 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         rest = rest[: m.start()]
     if _SPREAD.search(rest):
         return None  # 增长面达74.3%: the share of branches that grew, a level
+    other = _ABOVE_OTHER.search(rest) if unit == "百分点" else None
+    if other and not _TIME_BASE.search(other.group(1)):
+        return None  # 高于全市地区生产总值增速1.6个百分点, 比海洋生产总值高: a gap to another indicator
     if rest.endswith(("新增", "改造提升", "提质升级", "改造升级")):
         return None  # 新增50家; 高标准农田改造提升43万亩 counts what is upgraded
     if _INCREASE.search(rest):

@@ -89,3 +89,53 @@ def test_a_past_years_report_dates_the_storys_undated_figures(pipeline) -> None:
     assert firm["21.6%"].year == 2025  # the headline: a past year's results
     sea = by_raw(pipeline.analyse(read_bytes(BULLETIN.encode(), "news.txt")).quantities)
     assert sea["3.62亿吨"].year == 2025 and sea["4.3%"].year == 2025
+
+
+# --- dev-6: a distance that is an indicator, units as written, gaps to another indicator --------
+def test_a_radius_held_to_a_limit_is_a_quantity() -> None:
+    q = by_raw(extract("加氢站供氢半径控制在150公里以内。"))["150公里"]
+    assert (q.value, q.unit, q.comparator, q.subject) == (150, "公里", "le", "加氢站供氢半径")
+    assert "50公里" not in by_raw(extract("周边50公里范围内有三个港口。"))  # a guard: held before
+
+
+def test_a_container_count_keeps_its_unit_as_written() -> None:
+    assert by_raw(extract("集装箱吞吐量达到586万标箱。"))["586万标箱"].unit == "标箱"
+    assert by_raw(extract("吞吐量1035万标准箱。"))["1035万标准箱"].unit == "标准箱"  # a guard
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "change", "subject"),
+    [
+        (
+            "海洋生产总值同比增长7.8%，高于全市地区生产总值增速1.6个百分点。",
+            "1.6个百分点",
+            None,
+            "海洋生产总值",
+        ),
+        (
+            "农村居民人均可支配收入增长6.7%，增速比城镇居民高2.4个百分点。",
+            "2.4个百分点",
+            None,
+            "农村居民人均可支配收入增速",
+        ),
+        ("县域经济增速高于全省经济增速0.4个百分点。", "0.4个百分点", None, "县域经济增速"),
+        # over time it is a change (guards: held before)
+        (
+            "煤炭消费比重下降8.1个百分点，清洁能源消费比重提高6.3个百分点。",
+            "8.1个百分点",
+            "decrease",
+            "煤炭消费比重",
+        ),
+        ("研发投入强度比上年高0.2个百分点。", "0.2个百分点", "increase", "研发投入强度"),
+    ],
+)
+def test_a_gap_to_another_indicator_is_no_change(
+    text: str, raw: str, change: str | None, subject: str
+) -> None:
+    q = by_raw(extract(text))[raw]
+    assert (q.change, q.subject) == (change, subject)
+
+
+def test_no_lower_than_is_a_bound_not_a_gap() -> None:
+    q = by_raw(extract("特困人员基本生活标准不低于当地最低生活保障标准的1.6倍。"))["1.6倍"]
+    assert q.subject.startswith("特困人员基本生活标准") and not q.subject.endswith("不")
