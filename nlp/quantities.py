@@ -46,7 +46,7 @@ from nlp.quantity_subject import (
     threshold_subject,
 )
 from nlp.quantity_support import MONEY_UNITS, name_support, support_measure
-from nlp.quantity_tables import apply_cell_headers, cell_numbers
+from nlp.quantity_tables import apply_bar_headers, apply_cell_headers, cell_numbers
 from nlp.records import Comparator, Quantity, Sentence
 
 # reports to a people's congress: a review of last year, then this year's plan (政府工作报告, and the
@@ -213,6 +213,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         joined = joined + sentence.text if sentence.text.rstrip().endswith(("；", ";")) else ""
         in_background = in_background or (not news and not heading and background(sentence.text))
     apply_cell_headers(text, out, doc_year)
+    apply_bar_headers(text, out)
     return out
 
 

@@ -20,22 +20,30 @@ _PAID = re.compile(
 
 # 对首次进入国家医保药品目录的创新药，给予一次性奖励200万元: who or what the support is for
 _RECIPIENT = re.compile(
-    r"(?:^|[，,；;：:。])\s*(?:\d{1,2}[．.、]\s*)?(?:对|对于)(?P<who>[^，,。；;：:]{2,40}?)的?(?:[，,]|(?=给予|予以|按照?))"
+    r"(?:^|[，,；;：:。])\s*(?:\d{1,2}[．.、]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?"
+    r"(?:对|对于)(?P<who>[^，,。；;：:]{2,40}?)的?(?:[，,]|(?=给予|予以|按照?))"
+)
+# 中小企业购买数字化转型服务的，按…给予补贴: a condition opening the sentence names the recipient
+_CONDITION = re.compile(
+    r"^\s*(?:\d{1,2}[．.、]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?(?P<who>[^，,。；;：:对]{2,30}?)的[，,](?=按|给予|予以)"
 )
 _RECIPIENT_MAX = 20
 
 
 def _name_the_recipient(q: Quantity, s: str, pos: int) -> None:
     """A bare 奖励/补助 names what it rewards: 创新药一次性奖励, and 补助比例 for a rate."""
-    found = [m for m in _RECIPIENT.finditer(s, 0, pos) if m.end() <= pos]
+    found = [m for m in _RECIPIENT.finditer(s, 0, pos) if m.end() <= pos] or [
+        m for m in [_CONDITION.match(s, 0, pos)] if m is not None
+    ]
     if not found:
         return
     who = found[-1].group("who").removesuffix("的")
     if len(who) > _RECIPIENT_MAX:
         # 首次取得药品注册证书并在本市产业化的1类创新药: its nearest words, from a word edge
         cut = len(who) - _RECIPIENT_MAX
-        edge = next((i for i in range(cut, len(who) - 2) if who[i - 1] in "的并在和及与，"), cut)
-        who = who[edge:]
+        edge = next((i for i in range(cut, len(who) - 2) if who[i - 1] in "的并在和及与，"), None)
+        # with no word edge, a name up to 30 characters stays whole rather than cut mid-word
+        who = who[edge:] if edge is not None else who if len(who) <= 30 else who[cut:]
     support = (q.subject or "").removeprefix("分别")
     rate = "比例" if q.unit == "%" and not support.endswith("比例") else ""
     q.subject, q.subject_start, q.subject_end = who + support + rate, None, None

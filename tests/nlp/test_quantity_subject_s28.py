@@ -139,3 +139,48 @@ def test_a_gap_to_another_indicator_is_no_change(
 def test_no_lower_than_is_a_bound_not_a_gap() -> None:
     q = by_raw(extract("特困人员基本生活标准不低于当地最低生活保障标准的1.6倍。"))["1.6倍"]
     assert q.subject.startswith("特困人员基本生活标准") and not q.subject.endswith("不")
+
+
+# --- dev-6: a bar-separated indicator table written as text, and who a support is for --------------
+BAR_TABLE = (
+    "一、主要目标\n"
+    "主要指标（指标名称｜2025年基期值｜2028年目标值｜属性）：\n"
+    "1. 规上工业企业数字化改造覆盖率｜72%｜100%｜约束性\n"
+    "2. 省级以上智能工厂数量｜126家｜300家以上｜预期性\n"
+)
+
+
+def test_a_bar_table_dates_its_base_and_goal_columns() -> None:
+    q = by_raw(extract(BAR_TABLE, year=2026, kind="policy", period=(2026, 2028)))
+    assert (q["72%"].kind, q["72%"].year, q["72%"].subject) == (
+        "actual",
+        2025,
+        "规上工业企业数字化改造覆盖率",
+    )
+    assert (q["100%"].kind, q["100%"].year) == ("target", 2028)
+    assert (q["126家"].kind, q["126家"].year, q["126家"].subject) == ("actual", 2025, "省级以上智能工厂数量")
+    assert (q["300家"].kind, q["300家"].year, q["300家"].comparator) == ("target", 2028, "ge")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        (
+            "（一）对企业实施的智能化改造项目，设备投资额在500万元以上的，按投资额的15%给予补助。",
+            "15%",
+            "企业实施的智能化改造项目补助比例",
+        ),
+        (
+            "（四）中小企业购买数字化转型服务的，按服务合同金额的30%给予补贴，单家企业每年最高补贴20万元。",
+            "30%",
+            "中小企业购买数字化转型服务补贴比例",
+        ),
+        (
+            "（三）对新获评国家级跨行业跨领域工业互联网平台的企业，给予最高500万元奖励。",
+            "500万元",
+            "新获评国家级跨行业跨领域工业互联网平台的企业奖励",
+        ),  # a long name with no word edge stays whole
+    ],
+)
+def test_a_support_names_its_recipient_after_a_numbered_heading(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2026, kind="policy", period=(2026, 2028)))[raw].subject == subject
