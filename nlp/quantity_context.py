@@ -26,6 +26,10 @@ _SAME_PERIOD = re.compile(r"同比|同期|环比")
 _IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
 _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
+# how a story quotes a report or a meeting before its part (报告指出，… / 会议提出，… / 报告部署了…)
+_REPORTED = re.compile(
+    r"^\s*(?:报告|会议|讲话)(?:还|也)?(?:指出|提出|明确|强调|显示|要求|回顾了|部署了|总结了)[，,：:]?\s*"
+)
 _FROM_TO = re.compile(r"(?<!不)[到至]|[为成](?![了])")  # 从2020年的不到5万辆: 不到 is a comparator
 _BASELINE = re.compile(r"(?:较|比|与|同|相比|相较|对比)$")
 _RELATIVE = re.compile(
@@ -205,6 +209,9 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
             return _part_heading(section, text, year, doc_year)
     if not report or doc_year is None:
         return section
+    if not heading:
+        # news of a work report: 报告指出，过去一年… / 报告提出，…今年…主要预期目标是: the report's part
+        text = _REPORTED.sub("", text, count=1)
     if heading:
         year, _ = explicit_year(text)
         top = not _SUB_HEADING.match(text)  # （一）锚定目标攻坚 inside a review does not start a plan
@@ -225,7 +232,7 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
         return Section("actual", doc_year - 1)
     if _PAST_SPAN_LEAD.search(text):
         return Section("actual", None)
-    if text.startswith(("今年", "明年")) or _TARGETS_STATED.match(text):
+    if text.startswith(("今年", "明年")) or _TARGETS_STATED.match(text) or _TARGETS_STATED.search(text[:60]):
         return Section("target", doc_year + (1 if text.startswith("明年") else 0))
     return section
 
@@ -424,7 +431,8 @@ def kind_and_year(
         and year >= doc_year
         and not actual_cue
         and section.kind != "actual"
-    ):
+        and not (news and section.kind is None and not _STRONG_TARGET.search(sentence_left))
+    ):  # (news: 2026年10月，…零售128.6万辆 reports this year's month)
         return "target", year  # 2026年是“十五五”开局之年，…主要预期目标是: the year named, not the plan's end
     if plan and section.kind != "actual":  # a review may name the plan it served
         end = plan_period_end(plan.group())

@@ -184,3 +184,33 @@ def test_a_bar_table_dates_its_base_and_goal_columns() -> None:
 )
 def test_a_support_names_its_recipient_after_a_numbered_heading(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2026, kind="policy", period=(2026, 2028)))[raw].subject == subject
+
+
+# --- dev-7: news of a work report, and this year's month in news ----------------------------------
+REPORT_NEWS = (
+    "青溪县十九届人大六次会议开幕\n"
+    "来源：青溪融媒 2026-01-09\n"
+    "本报讯 1月8日上午，青溪县第十九届人民代表大会第六次会议开幕。县长代表县人民政府作政府工作报告。\n"
+    "报告指出，过去一年，全县经济运行稳中有进。全县地区生产总值完成386.2亿元，同比增长6.1%。\n"
+    "报告提出，2026年是“十五五”开局之年，今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右；"
+    "城镇新增就业5000人以上。\n"
+    "报告明确，今年将继续办好十件民生实事：新改建农村公路120公里。\n"
+)
+
+
+def test_news_of_a_work_report_follows_the_reports_parts(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(REPORT_NEWS.encode(), "news.txt")).quantities)
+    assert (q["386.2亿元"].kind, q["386.2亿元"].year) == ("actual", 2025)
+    assert (q["6.1%"].kind, q["6.1%"].year) == ("actual", 2025)
+    assert (q["6%"].kind, q["6%"].year) == ("target", 2026)
+    assert (q["5000人"].kind, q["5000人"].year) == ("target", 2026)
+    assert (q["120公里"].kind, q["120公里"].year) == ("target", 2026)
+
+
+def test_this_years_month_in_news_is_a_fact() -> None:
+    text = "乘联会发布数据显示，2026年10月，全国新能源乘用车市场零售128.6万辆，同比增长8.4%。"
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert (q["128.6万辆"].kind, q["128.6万辆"].year) == ("actual", 2026)
+    assert q["8.4%"].kind == "actual"
+    goal = by_raw(extract("2026年，全市力争新能源汽车产量达到50万辆。", year=2026, kind="news"))
+    assert goal["50万辆"].kind == "target"  # a guard: a goal in news stays one
