@@ -23,6 +23,8 @@ from nlp.quantity_context import (
     kind_and_year,
     opening_year,
     paragraph_lead_year,
+    planned_project,
+    project_fact,
     semicolon_year,
     standing,
     story_year,
@@ -176,6 +178,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         else None
     )
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
+    project: tuple[int | None] | None = None  # a news paragraph on a planned project, and its due year
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one
     joined = ""  # the sentences before this one that end in ；, read as its start
     in_background = False  # a policy's paragraph that has opened its background (近年来，…)
@@ -188,6 +191,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
             clause_year, joined, in_background = None, "", False
             fact_year = facts_year(sentence.text, doc_year, release_year) if news and not heading else None
+            project = (
+                planned_project(_paragraph(text, sentence.start), doc_year) if news and not heading else None
+            )
             if news and not in_body:
                 fact_year = headline_year
         if not heading and (opened := opening_year(sentence.text, doc_year)) is not None:
@@ -207,7 +213,10 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             dated = release_year
         before = ("近年来，" if in_background else "") + joined  # read as the background's continuation
         settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base, before)
-        out.extend(_sentence_quantities(text, sentence, mine, settings))
+        quantities = _sentence_quantities(text, sentence, mine, settings)
+        if project is not None:
+            _as_project_goals(quantities, sentence.text, sentence.start, project)
+        out.extend(quantities)
         clause_year = semicolon_year(sentence.text, doc_year, clause_year)
         # clauses joined by ； are one sentence to the reader: 中汽协预计，…；其中新能源汽车销量约1900万辆
         joined = joined + sentence.text if sentence.text.rstrip().endswith(("；", ";")) else ""
@@ -215,6 +224,22 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     apply_cell_headers(text, out, doc_year)
     apply_bar_headers(text, out)
     return out
+
+
+def _paragraph(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _as_project_goals(found: list[Quantity], sentence: str, offset: int, project: tuple[int | None]) -> None:
+    """公司拟投资建设…项目。项目计划总投资38亿元…二期计划2029年全面达产: what the project will cost,
+    produce and employ are goals due when it is complete, unless reported as done or dated."""
+    for q in found:
+        left = sentence[: q.start - offset]
+        if q.kind == "actual" and not project_fact(left):
+            q.kind, q.year = "target", project[0]
+        elif q.kind == "target" and q.year is None:
+            q.year = project[0]  # 项目达产后…年销售收入约60亿元: due when the project is complete
 
 
 # a plan's indicator table written as text: 2．地区生产总值：基期值586亿元，目标值800亿元以上，预期性。

@@ -521,3 +521,28 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
         if _NOUN_FALL.search(before[-12:]):
             return "decrease"
     return None
+
+
+# news of a firm's or a region's planned project: 公司公告拟在…投资建设…项目 (not one signed, begun or done)
+_PLANNED = re.compile(r"拟(?:在[^，。；]{0,24})?(?:投资|新建|扩建|建设|投建)")
+_DONE_PROJECT = re.compile(r"已|开工|投产了|建成了|竣工|签约仪式|集中签约")
+# the year it completes: 二期计划2029年全面达产, 预计2027年6月建成投产
+_COMPLETES = re.compile(
+    rf"{_YEAR}年(?:\d{{1,2}}月)?(?:底|末|前)?(?:全面|全部|正式|建成)?(?:建成|投产|达产|竣工|完工|投运)"
+)
+# a figure reported as it is (目前…已超过95%, 截至2026年2月末, 较上年同期): no part of the plan
+_PROJECT_FACT = re.compile(r"已|截至|截止|目前|现有|去年|上年|同比|较上年|累计")
+
+
+def planned_project(paragraph: str, doc_year: int | None) -> tuple[int | None] | None:
+    """(due year,) when a news paragraph announces a planned project, else None."""
+    if not _PLANNED.search(paragraph) or _DONE_PROJECT.search(paragraph):
+        return None
+    years = [_year_value(m.group(1)) for m in _COMPLETES.finditer(paragraph)]
+    due = [y for y in years if doc_year is None or y >= doc_year]
+    return (max(due) if due else None,)
+
+
+def project_fact(left: str) -> bool:
+    """The text before a number in a planned project's paragraph reports a fact."""
+    return bool(_PROJECT_FACT.search(left))

@@ -214,3 +214,21 @@ def test_this_years_month_in_news_is_a_fact() -> None:
     assert q["8.4%"].kind == "actual"
     goal = by_raw(extract("2026年，全市力争新能源汽车产量达到50万辆。", year=2026, kind="news"))
     assert goal["50万辆"].kind == "target"  # a guard: a goal in news stays one
+
+
+PROJECT_NEWS = (
+    "恒拓精密2025年净利润增长21.6%\n"
+    "来源：证券时报网 2026-03-28\n"
+    "3月27日晚，恒拓精密发布2025年年度报告。报告期内，公司实现营业收入86.42亿元。\n"
+    "同日，公司公告拟在江州经济技术开发区投资建设高端数控机床智能制造基地项目。项目计划总投资38亿元，"
+    "规划用地约520亩。一期预计于2027年6月建成投产，二期计划2029年全面达产。项目达产后，预计可实现年销售收入约60亿元。\n"
+    "截至2026年2月末，公司在手订单金额约41亿元，较上年同期增长近三成。\n"
+)
+
+
+def test_a_planned_project_in_news_holds_goals_due_when_it_is_complete(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(PROJECT_NEWS.encode(), "news.txt")).quantities)
+    for raw in ("38亿元", "520亩", "60亿元"):
+        assert (q[raw].kind, q[raw].year) == ("target", 2029), raw
+    assert q["41亿元"].kind == "actual"  # a guard: the order book is a fact (held before)
+    assert (q["86.42亿元"].kind, q["86.42亿元"].year) == ("actual", 2025)
