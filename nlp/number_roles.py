@@ -50,7 +50,7 @@ _DISTANCE_BEFORE = re.compile(
 )
 # 供氢半径控制在150公里以内, 平均运距缩短至50公里: a distance that is an indicator's level
 _DISTANCE_GOAL = re.compile(
-    r"(?:半径|运距|距离|里程)(?:平均)?(?:控制在|缩短至|缩短到|压缩至|压缩到|降至|降到|不超过|保持在)约?$"
+    r"(?:半径|运距|距离|间距|里程)(?:平均)?(?:控制在|缩短至|缩短到|压缩至|压缩到|降至|降到|不超过|保持在)约?$"
 )
 # PUE控制在1.25以下, 基尼系数降至0.4: a level of an indicator that has no unit
 _DIMENSIONLESS_BEFORE = re.compile(

@@ -62,6 +62,8 @@ _BASE_ONLY = re.compile(
 )  # 为预算的101.2%
 _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
 _BULLETIN = re.compile(r"统计公报")
+# 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
+_RESULTS_NOTICE = re.compile(r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:结果|情况)的通报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
 _VERBLESS = re.compile(r"[^，,；;。]{0,3}?[，,（(、]\s*(?:去年|上年|今年|(?:19|20)\d\d年|同期|全年)?[是为]?")
@@ -167,7 +169,12 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         period_end = goal_year(sentences)  # （四）试点目标。到2020年，…: the plan's horizon
     # 2024年…统计公报: every figure is an actual of the year its title names
     bulletin = _BULLETIN.search(context.title or "")
-    section = Section("actual", _year_from(context.title or "")) if bulletin else Section()
+    results = _RESULTS_NOTICE.search(context.title or "")
+    section = (
+        Section("actual", _year_from(context.title or ""), decision=bool(results))
+        if bulletin or results
+        else Section()
+    )
     out: list[Quantity] = []
     lead = _lead_paragraph(text, sentences) if news else []
     # news: a headline reports the lead's facts; a statistics release dates its later figures
@@ -381,7 +388,7 @@ def _sentence_quantities(
         span = _subject(s, cstart, pos, end, prev, n.unit)
         if isinstance(span, tuple) and prev is not None:
             span = _over_threshold(s, prev, prev_end, span, sentence.start) or span
-        if support_measure(s, cstart, pos, end, n.unit) and section.kind is None:
+        if support_measure(s, cstart, pos, end, n.unit) and (section.kind is None or section.decision):
             # a subsidy, award, cap or fund a policy offers is a commitment in any genre: in news,
             # a speech or a press conference too; due at the plan's end, else in the text's year
             if kind == "actual" and not baseline:

@@ -138,6 +138,8 @@ class Section:
     year: int | None = None
     # set by a heading that opens a review part (一、发展基础); the next top heading ends it
     review: bool = False
+    # a notice of results (…考核评价结果的通报): its figures are facts, the rewards it grants are goals
+    decision: bool = False
 
 
 def relative_year(sentence: str, base: int | None) -> int | None:
@@ -400,6 +402,8 @@ def kind_and_year(
         end = plan_period_end(plan.group())
         if end is not None and end < doc_year:  # “十四五”期间，… in a 十五五 plan
             return "actual", year
+    if section.decision and _STRONG_TARGET.search(sentence_left):  # a results notice's tasks ahead
+        return "target", year if year is not None and year >= (doc_year or 0) else doc_year
     actual_cue = _ACTUAL_CUE.search(clause_left)
     if actual_cue and _ACCUMULATED.fullmatch(actual_cue.group()) and _goal_context(section, news, period_end):
         actual_cue = _ACTUAL_CUE.search(clause_left, actual_cue.end())  # 绿色工厂累计达到15家 among goals

@@ -232,3 +232,26 @@ def test_a_planned_project_in_news_holds_goals_due_when_it_is_complete(pipeline)
         assert (q[raw].kind, q[raw].year) == ("target", 2029), raw
     assert q["41亿元"].kind == "actual"  # a guard: the order book is a fact (held before)
     assert (q["86.42亿元"].kind, q["86.42亿元"].year) == ("actual", 2025)
+
+
+NOTICE = (
+    "南湖省商务厅关于2025年度全省开发区综合发展水平考核评价结果的通报\n"
+    "南商开发〔2026〕21号\n"
+    "各设区市商务局：\n"
+    "省商务厅对全省96个省级以上开发区2025年度综合发展水平进行了考核评价。\n"
+    "根据考核结果，对综合排名前10位的省级开发区，每个给予500万元奖励。\n"
+    "2026年，各开发区要力争全省开发区规上工业营业收入增长6%以上。\n"
+    "南湖省商务厅\n2026年3月2日\n"
+)
+
+
+def test_a_results_notice_reports_facts_and_grants_rewards(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(NOTICE.encode(), "notice.txt")).quantities)
+    assert (q["96个"].kind, q["96个"].year) == ("actual", 2025)
+    assert q["500万元"].kind == "target"
+    assert (q["6%"].kind, q["6%"].year) == ("target", 2026)
+
+
+def test_a_spacing_held_to_a_limit_is_a_quantity() -> None:
+    q = by_raw(extract("主要物流通道加氢站平均间距控制在150公里以内。"))
+    assert q["150公里"].comparator == "le"
