@@ -197,7 +197,10 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
             clause_year, joined, in_background = None, "", False
+            before_year = fact_year
             fact_year = facts_year(sentence.text, doc_year, release_year) if news and not heading else None
+            if fact_year is None and not heading and sentence.text.lstrip().startswith("其中"):
+                fact_year = before_year  # 其中，…集群产值分别达到…: the details of the paragraph before
             project = (
                 planned_project(_paragraph(text, sentence.start), doc_year) if news and not heading else None
             )

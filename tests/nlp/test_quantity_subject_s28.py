@@ -255,3 +255,12 @@ def test_a_results_notice_reports_facts_and_grants_rewards(pipeline) -> None:
 def test_a_spacing_held_to_a_limit_is_a_quantity() -> None:
     q = by_raw(extract("主要物流通道加氢站平均间距控制在150公里以内。"))
     assert q["150公里"].comparator == "le"
+
+
+def test_a_paragraph_opening_with_qizhong_details_the_year_before() -> None:
+    text = (
+        "2025年，全市产业集群实现规上工业总产值1.86万亿元，比2022年增加3330亿元。\n"
+        "其中，绿色石化、汽车及零部件两大集群产值分别达到5860亿元、5130亿元。\n"
+    )
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert (q["5860亿元"].year, q["5130亿元"].year) == (2025, 2025)
