@@ -35,6 +35,7 @@ from nlp.quantity_subject import (
     FUND_WORDS,
     THRESHOLD_END,
     clause_start,
+    contribution_share,
     de_head,
     direct_noun,
     ends_with_action,
@@ -197,7 +198,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
             clause_year, joined, in_background = None, "", False
-            before_year = fact_year
+            before_year: int | None = fact_year
             fact_year = facts_year(sentence.text, doc_year, release_year) if news and not heading else None
             if fact_year is None and not heading and sentence.text.lstrip().startswith("其中"):
                 fact_year = before_year  # 其中，…集群产值分别达到…: the details of the paragraph before
@@ -436,6 +437,8 @@ def _sentence_quantities(
             span = _trimmed(s, bare)
             q.subject = s[span[0] : span[1]]
             q.subject_start, q.subject_end = sentence.start + span[0], sentence.start + span[1]
+        if n.unit == "%" and (share := contribution_share(s, pos, end)) is not None:
+            q.subject, q.subject_start, q.subject_end = share, None, None
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
         name_support(q, s, pos)
         if prev is not None and q.region == region and q.subject == prev.subject:

@@ -24,7 +24,7 @@ _GOVERNING_VERB = re.compile(
 )
 _LEAD_IN = re.compile(
     r"(?:(?:[“\"①-⑳]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度(?:末|初)?|[上下]半年|明年|我们的|"
-    r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|其中|同时|此外|另外|"
+    r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|当日|当天|当月|其中|同时|此外|另外|"
     r"(?:19|20)\d\d[—\-–~至](?:19|20)\d\d年(?:间|期间)?|"  # 2025—2028年年均复合增长率
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|(?:连续)?[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
     # conjunctions and prepositions (但赤字率, 把居民消费价格, 由中央代地方发债, 和改造排水管网): no name starts so
@@ -45,20 +45,20 @@ _TAIL = re.compile(
     # 分别是2014年的2.6倍, 分别是成渝地区的3倍: the base of a multiple, named after 分别是
     r"分别(?:是|为|相当于)[^，,；;。、]{1,8}?的|(?:是|为|相当于)(?:19|20)\d\d年的|"
     # 增长到1.1亿元, 减少到45人, 整合为28家: the verb of a from-to pair
-    r"(?:增长|增加|减少|下降|降低|提高|提升|上升|扩大|缩小|压缩|缩短|延长|调整|整合|合并)(?:到|至|为)(?:(?:19|20)\d\d年)?|(?:高于|低于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|为|是|在|约|近|将近|接近|分别占(?:全国|全省|全市|全区)?|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
+    r"(?:增长|增加|减少|下降|降低|提高|提升|上升|扩大|缩小|压缩|缩短|延长|调整|整合|合并)(?:到|至|为)(?:(?:19|20)\d\d年(?:末|底)?的?)?|(?:高于|低于)(?:全国|全省|全市|全区)(?:平均)?(?:水平)?|为|是|在|约|近|将近|接近|分别占(?:全国|全省|全市|全区)?|分别|年均|平均|实际|同比|均|累计|已经|已|共|拟按|拟|按|由|从|比上年|因此|仍|将|要|"
     r"的|了|再|首次|完成|录得|跃上|(?<!打)破|连年|年末|增产|涨幅|共计|合计|总计|降幅|迈上|跨上|站上|连跨|跨越|扩大|缩小|全年|总体|预计|可达|可|"
     # news: reductions, a cap, a year, a comparison with an earlier state (能量密度比上一代, 人均产值是改造前)
     r"缩短|缩减|削减|压减|压降|(?<![升下压])降|压缩|节约|(?<!拟)安排|节省|节能|减重|(?:分别)?给予(?:最高)?|最高|今年|去年|明年|当年|现行|目前|"
     r"(?:比|较|是)(?:上一代|改造前|此前|以前|原来|过去|传统[\u4e00-\u9fff]{1,4})|"
     # adverbs of effort or continuity before the number (汽车产量继续, 每千人口护士数力争)
-    r"力争|力求|争取|确保|继续|(?<!可)持续|加快(?:推进|建设|实施)?|又|原则上|"
+    r"力争|力求|争取|冲刺|确保|继续|(?<=价)报|(?<!可)持续|加快(?:推进|建设|实施)?|又|原则上|"
     # adverbs and modals (板材利用率也, 售价则, 生产成本有望, 两道工序只需)
     r"同口径|(?<![所可足得难加予给])以|"  # 同口径增长6.5%, 临港区以18.7%的增速
     r"也|(?<![规原准细法守])则|(?<!成)就|还|(?<![首成京古旧])都|(?<![人英天奇口])才|有望|可以|只需|需要|仅|只|不足|"
     r"(?<![产储蓄动效功节性智核风光热电技体职赋潜势才本])能|"
     # a per-head or per-month base before the number (标准提高到人均280元, 从每月70元) and a list comma
     # the start of a from-to pair (配套率已从2020年的不足30%): 从, its year and 的
-    r"[从由](?:(?:19|20)\d\d年|[一二三四五六七八九十\d]+年前|目前|最初|原来|原先|去年|上年)?的?|人均|每(?:[人生户月年日天亩]|千瓦时|千瓦|兆瓦时|公斤|千克|吨|立方米|平方米|度)|、|(?:回升|回落|升|恢复|更新|(?:优化)?重组|调整)?(?<!截)至)\s*)+$"
+    r"[从由](?:(?:19|20)\d\d年(?:末|底)?|[一二三四五六七八九十\d]+年前|目前|最初|原来|原先|去年|上年)?的?|人均|每(?:[人生户月年日天亩]|千瓦时|千瓦|兆瓦时|公斤|千克|吨|立方米|平方米|度)|、|(?:回升|回落|升|恢复|更新|(?:优化)?重组|调整)?(?<!截)至)\s*)+$"
 )
 # 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
 _SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")
@@ -79,6 +79,7 @@ _DIGIT_AFTER = re.compile(
     r"(?<![0-9０-９.．A-Za-z])[0-9０-９][0-9０-９.．]*[万亿千百]*(?:余|多)?(?:[个家项元名人件套台座所条%％]|万|亿)(?!制)"
 )
 # Measure words that count people or households (200名残疾人, 30万户农户)
+_TO_VERB = re.compile(r"(?:增|减|降|增加|减少|提高|提升|下降|降低|上升)[至到]|达到")
 _BEFORE_NUMBER = re.compile(r"(?:约|近|超过?|逾|达到?|共计?|合计)$")
 _PEOPLE_MEASURES = frozenset("名位户人")
 _RIGHT_SKIP = re.compile(r"(?:以上|以下|以内|左右|上下|多|余|的)+")
@@ -94,7 +95,7 @@ _RIGHT_VERB = re.compile(
     r"集中(?!带量|采购|式|区|度|连片|供)|一同|携|提供|发放|签订|签署|位于|来自|接入|加入|上线|投产|整合为|合并为|予以|给予|分别|也|"
     # a count's noun ends before the total of the counted things (86个项目总投资512亿元)
     r"共计|合计|总计|总投资|实行|享受|推行|"  # 86家重点企业实行“一企一策”跟踪服务
-    r"增加|增长|提高|提升|下降|降低|减少|达到|超过|突破|"
+    r"增至|减至|降至|增加|增长|提高|提升|下降|降低|减少|达到|超过|突破|"
     r"同时|先后|陆续|相继|正式|纳入|覆盖|受益|上榜|投入|收官|参展|参会|参赛|报名|申报|入围|挂牌|亮相|正在|已经|已|将|被|在(?!线)|从|向|对|为|是)"
 )
 # A number's 的-attached head is what it measures (原厂区2倍至3倍的产能), unless
@@ -286,6 +287,8 @@ def right_subject(
     `numbers`: the phrase may run on into the next count (…的工业项目300个)."""
     skip = _RIGHT_SKIP.match(sentence, pos)
     start = skip.end() if skip else pos
+    if _TO_VERB.match(sentence, start):
+        return None  # 19家增至31家: the count's change follows it, no noun
     stop = _RIGHT_STOP.search(sentence, start, start + 16)
     end = stop.start() if stop else min(len(sentence), start + 16)
     verb = _RIGHT_VERB.search(sentence, start + 2, end)
@@ -394,3 +397,22 @@ def de_head(sentence: str, pos: int) -> tuple[int, int] | None:
     if span is None or span[1] - span[0] > 8 or sentence[span[1] : span[1] + 1] not in _CLAUSE_END:
         return None  # only a short head that ends the clause: …的产能。
     return span
+
+
+# 民营经济贡献了全县60%以上的税收、70%以上的地区生产总值: each number is that share of the noun after it
+_CONTRIBUTES = re.compile(r"贡献了?(?P<place>全国|全省|全市|全县|全区)?")
+_SHARE_NOUN = re.compile(r"(?:以上|以下|左右|多)?的(?P<noun>[^，,；;。、和及与]{2,12})")
+
+
+def contribution_share(sentence: str, pos: int, end: int) -> str | None:
+    """贡献了全县60%以上的税收 -> 民营经济贡献全县税收比重: a share of a whole, named by the noun after 的."""
+    start = clause_start(sentence, pos)
+    lead = max(_CONTRIBUTES.finditer(sentence, start, pos), key=lambda m: m.start(), default=None)
+    noun = _SHARE_NOUN.match(sentence, end)
+    if lead is None or noun is None:
+        return None
+    if lead.end() != pos and sentence[pos - 1] not in "、和及与":
+        return None  # 贡献 governs this number directly, or through a list of like shares
+    actor = sentence[skip_lead_in(sentence, start, lead.start()) : lead.start()]
+    place = lead.group("place") or ""
+    return f"{actor}贡献{place}{noun.group('noun')}比重" if actor else f"{place}{noun.group('noun')}比重"

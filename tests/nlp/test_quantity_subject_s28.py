@@ -264,3 +264,28 @@ def test_a_paragraph_opening_with_qizhong_details_the_year_before() -> None:
     )
     q = by_raw(extract(text, year=2026, kind="news"))
     assert (q["5860亿元"].year, q["5130亿元"].year) == (2025, 2025)
+
+
+def test_shares_a_sector_contributes_are_named_by_the_whole() -> None:
+    text = "民营经济是我县经济发展的主体力量，贡献了全县60%以上的税收、70%以上的地区生产总值和80%以上的城镇劳动就业。"
+    q = by_raw(extract(text))
+    assert [q[r].subject for r in ("60%", "70%", "80%")] == [
+        "全县税收比重",
+        "全县地区生产总值比重",
+        "全县城镇劳动就业比重",
+    ]
+    named = by_raw(extract("全省开发区贡献了全省62.3%的规上工业营业收入。"))["62.3%"]
+    assert named.subject == "开发区贡献全省规上工业营业收入比重"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("营业收入超百亿元企业由2022年的19家增至31家。", "19家", "营业收入超百亿元企业"),
+        ("海外营销服务网点由2022年末的11个增加到2025年末的26个。", "26个", "海外营销服务网点"),
+        ("绿色石化集群产值确保达到7000亿元、冲刺8000亿元。", "8000亿元", "绿色石化集群产值"),
+        ("恒拓精密股价报49.02元，当日上涨2.37%。", "2.37%", "恒拓精密股价"),
+    ],
+)
+def test_from_to_counts_and_effort_words_leave_the_indicator(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text))[raw].subject == subject
