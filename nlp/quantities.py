@@ -63,6 +63,10 @@ _BASE_ONLY = re.compile(
 )  # 为预算的101.2%
 _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
 _BULLETIN = re.compile(r"统计公报")
+# a goal's value named inside a report of progress (完成全年35万辆目标的九成以上, 年度计划的85%)
+_GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
+_SHARE_OF_GOAL = re.compile(r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)的$")
+_WHOLE_YEAR = re.compile(r"全年|年度|今年")
 # 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
 _RESULTS_NOTICE = re.compile(r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:结果|情况)的通报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
@@ -399,6 +403,13 @@ def _sentence_quantities(
                 kind, year = "target", year if year is not None and year >= (doc_year or 0) else None
             if kind == "target" and year is None:
                 year = period_end or doc_year
+        if _GOAL_AFTER.match(s, end):  # 已完成全年35万辆目标的九成以上: 35万辆 is the goal…
+            kind, year = (
+                "target",
+                year if year is not None else (doc_year if _WHOLE_YEAR.search(s, cstart, pos) else None),
+            )
+        elif _SHARE_OF_GOAL.search(s, clause_start(s, pos), pos):  # …and 九成 is how much of it is done
+            kind = "actual"
         row = indicator_row(s, cstart, pos)
         if row is not None:  # 2．地区生产总值：基期值586亿元，目标值800亿元以上: a table row as text
             label, span, change = row

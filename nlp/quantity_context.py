@@ -97,7 +97,7 @@ _INCREASE = re.compile(
     r"(?:增速|速度)[^，,；;。]{0,8}加快)$"
 )
 _DECREASE = re.compile(
-    r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|削减|减|缩短|节约|节省|节能|减重|(?<![升下])降)$"
+    r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|削减|减|缩短|节约|节省|节能|减重|降价幅度|(?<![升下])降)$"
 )
 # a count of people changed by a verb that names them first: 减少农村贫困人口1000万
 _VERB_NOUN = re.compile(r"(增加|减少)[^，,；;。、\d到至]{0,6}(?:人口|人数|群众|人员)$")
@@ -449,7 +449,10 @@ def kind_and_year(
     if news and not _STRONG_TARGET.search(sentence_left):
         return "actual", year if year is not None else _named_year(sentence_left, doc_year, news, fact_year)
     if year is None and news:  # 力争明年…, “今年我们的目标是…”, 全年…预计在7.5%左右
-        year = _named_year(sentence_left, doc_year) or (doc_year if "全年" in sentence_left else None)
+        # …11月新能源乘用车零售约135万辆: a month or quarter of this year, as in the facts
+        year = _named_year(sentence_left, doc_year, news=True) or (
+            doc_year if "全年" in sentence_left else None
+        )
     return "target", year if year is not None else period_end  # a policy text states goals
 
 

@@ -289,3 +289,15 @@ def test_shares_a_sector_contributes_are_named_by_the_whole() -> None:
 )
 def test_from_to_counts_and_effort_words_leave_the_indicator(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text))[raw].subject == subject
+
+
+def test_progress_against_a_goal_and_forecasts_in_news() -> None:
+    q = by_raw(
+        extract("云途汽车1—10月累计交付31.6万辆，已完成全年35万辆目标的九成以上。", year=2026, kind="news")
+    )
+    assert (q["35万辆"].kind, q["35万辆"].year) == ("target", 2026)
+    assert q["九成"].kind == "actual"
+    f = by_raw(extract("他预计，11月新能源乘用车零售约135万辆。", year=2026, kind="news"))
+    assert (f["135万辆"].kind, f["135万辆"].year) == ("target", 2026)
+    cut = by_raw(extract("当月宣布降价的新能源车型达到31款，平均降价幅度约1.4万元。", year=2026, kind="news"))
+    assert cut["1.4万元"].change == "decrease"
