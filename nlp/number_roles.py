@@ -61,8 +61,8 @@ _DIMENSIONLESS_BEFORE = re.compile(
 # a time that is an indicator: how long approval, delivery or development takes (a product's
 # 发电时间 or 续航时间 is a rating, and stays a duration)
 _TIME_MEASURE = re.compile(
-    r"(?:用时|耗时|时限|周期|天数|小时数|工期|(?:审批|办理|办结|开办|通关|交付|等待|候诊|响应|停留|注销|退税|处置|通勤|"
-    r"建设|课间)(?:时间|时长))[^，,；;。]{0,14}?"
+    r"(?:用时|耗时|时限|周期|天数|小时数|工期|(?:审批|办理|办结|开办|通关|交付|等待|候诊|响应|停留|注销|退税|处置|通勤|兑现|拨付|"
+    r"建设|课间)(?:平均)?(?:时间|时长))[^，,；;。]{0,14}?"
     r"(?:压缩|缩短|缩减|减少|降低|降|控制|稳定|保持)?(?:至|到|在|为)?(?:平均)?(?:不超过|以内|约|仅|只需)?$"
 )
 # 单机容量20兆瓦的风电机组, 叶轮直径达到260米, 时速350公里动车组: what one product is rated at

@@ -32,7 +32,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 千 of 千瓦/千克/千米/千升 and 百 of 百分点 belong to the unit, not the numeral.
 _CNCHAR = rf"(?!千[瓦克米伏升]|百分)[{_CN}]"
 _CORE = rf"(?:{_ARABIC}|{_CNCHAR})(?:{_ARABIC}|{_CNCHAR}|点(?=[{_DIG}]))*"
-_PER = r"/(?:千人|万人|人|年|户|亩|吨|天|日|月|秒|小时|平方米|千瓦时|瓦时|瓦|吨标准煤|辆|件|公斤|千克|斤|次|台|家|股|万元)"
+_PER = r"/(?:千人|万人|人|年|户|亩|吨|天|日|月|秒|小时|平方米|千瓦时|瓦时|瓦|吨标准煤|辆|件|公斤|千克|斤|次|台|家|股|万元|立方米|升)"
 
 _EXPR = re.compile(
     rf"(?=[0-9{_CN}数几翻过大半])"  # one class test rejects most positions before the alternatives

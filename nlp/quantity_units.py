@@ -29,7 +29,8 @@ _MEASURES: tuple[tuple[str, str, float], ...] = (
     ("倍", "倍", 1), ("标准箱", "标准箱", 1), ("标箱", "标箱", 1),  # as written, as the gold sets keep it
     ("TEU", "标准箱", 1),
     # time spans: durations, except where they measure a service or cycle time (see number_roles)
-    ("个工作日", "个工作日", 1), ("工作日", "个工作日", 1), ("个小时", "小时", 1), ("小时", "小时", 1),
+    # (工作日 without its count word 个, as the gold sets write it)
+    ("个工作日", "工作日", 1), ("工作日", "工作日", 1), ("个小时", "小时", 1), ("小时", "小时", 1),
     ("分钟", "分钟", 1), ("个月", "个月", 1), ("天(?![然津下])", "天", 1),
     ("辆", "辆", 1), ("家(?!庭|电(?![子力网池机商信厂站气器缆])|居|具(?!有)|乡|园(?!区)|族|属)", "家", 1), ("个(?!月|性|体|税|案|工作日)", "个", 1),
     ("人(?!民|才|员|大|工|类|文|心|群|事|口)", "人", 1), ("名(?!单|称|牌|列|义|片)", "名", 1),
@@ -58,7 +59,7 @@ UNIT_PATTERN = "|".join(pattern for pattern, _, _ in _MEASURES)
 
 
 # The time-span units above: durations unless they measure a service or cycle time (number_roles).
-TIME_UNITS = ("个工作日", "小时", "分钟", "个月", "天")
+TIME_UNITS = ("工作日", "小时", "分钟", "个月", "天")
 
 # Words that end a number as a date, time span or ordinal rather than a quantity.
 DURATION_UNITS = "个月|个工作日|小时|分钟|周年|周|天|秒|年代|世纪"

@@ -301,3 +301,9 @@ def test_progress_against_a_goal_and_forecasts_in_news() -> None:
     assert (f["135万辆"].kind, f["135万辆"].year) == ("target", 2026)
     cut = by_raw(extract("当月宣布降价的新能源车型达到31款，平均降价幅度约1.4万元。", year=2026, kind="news"))
     assert cut["1.4万元"].change == "decrease"
+
+
+def test_prices_per_volume_and_working_days() -> None:
+    assert by_raw(extract("工业天然气价格3.2元/立方米。"))["3.2元/立方米"].unit == "元/立方米"
+    q = by_raw(extract("政策兑现平均时间压缩至15个工作日以内。"))["15个工作日"]
+    assert (q.unit, q.comparator, q.subject) == ("工作日", "le", "政策兑现平均时间")
