@@ -223,8 +223,10 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             mine.append(numbers[i])
             i += 1
         # 目前/现有/近年来 figures stand outside the paragraph's year
-        dated = None if standing(sentence.text) else (clause_year or fact_year)
-        if dated is None and in_body and release_year is not None and not standing(sentence.text):
+        # (read up to its last number: …，结束了此前连续两年的下滑态势 does not make the figures standing)
+        told = sentence.text[: mine[-1].end - sentence.start] if mine else sentence.text
+        dated = None if standing(told) else (clause_year or fact_year)
+        if dated is None and in_body and release_year is not None and not standing(told):
             dated = release_year
         before = ("近年来，" if in_background else "") + joined  # read as the background's continuation
         settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base, before)

@@ -307,3 +307,15 @@ def test_prices_per_volume_and_working_days() -> None:
     assert by_raw(extract("工业天然气价格3.2元/立方米。"))["3.2元/立方米"].unit == "元/立方米"
     q = by_raw(extract("政策兑现平均时间压缩至15个工作日以内。"))["15个工作日"]
     assert (q.unit, q.comparator, q.subject) == ("工作日", "le", "政策兑现平均时间")
+
+
+def test_a_standing_word_after_the_last_figure_does_not_undate_them(pipeline) -> None:
+    text = (
+        "2025年我国汽车产销量双双突破3400万辆\n"
+        "来源：经济日报 2026-01-15\n"
+        "本报北京1月14日讯 中国汽车工业协会14日发布数据显示，2025年我国汽车产销分别完成3450.2万辆和3438.6万辆。\n"
+        "分车型看，乘用车产销分别完成2990万辆和2978万辆；商用车产销分别完成460.2万辆和460.6万辆，"
+        "同比分别增长5.1%和5.4%，结束了此前连续两年的下滑态势。\n"
+    )
+    q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
+    assert (q["460.2万辆"].year, q["5.1%"].year) == (2025, 2025)
