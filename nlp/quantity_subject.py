@@ -26,6 +26,7 @@ _LEAD_IN = re.compile(
     r"(?:(?:[“\"①-⑳]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度(?:末|初)?|[上下]半年|明年|我们的|"
     r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|当日|当天|当月|其中|同时|此外|另外|"
     r"(?:19|20)\d\d[—\-–~至](?:19|20)\d\d年(?:间|期间)?|"  # 2025—2028年年均复合增长率
+    r"连续[一二三四五六七八九十\d]+个?(?:月|季度)|"  # 连续8个月保持在55%以上: how long, not what
     r"[到至在于]?(?:(?:19|20)\d\d|二〇\S\S)年(?:底|末)?(?:前)?|(?:连续)?[一二三四五六七八九十\d]+年(?:来|内|后|间)?|"
     # conjunctions and prepositions (但赤字率, 把居民消费价格, 由中央代地方发债, 和改造排水管网): no name starts so
     r"提出|了(?!解)|但是|但|而且|并且|并(?![购网联行举存入列])|把(?![握关])|由(?![于此])|和(?![平谐美睦])|"
@@ -35,10 +36,10 @@ _LEAD_IN = re.compile(
 _TAIL = re.compile(
     r"(?:(?:增长|增加|提高到|提高至|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低至|降低|降到|降至|减少|"
     r"增至|增加到|达到|达|突破|(?<![设确制规锁限])定[在为]|超过|超出|超|逾|不少于|不低于|不高于|不大于|不小于|小于|大于|至少|不超过|不到|低于|控制在|保持在|稳定在|稳定|保持|"
-    r"(?:较|比|同)(?:上年|去年|上届|上一届|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期|预算)?[高低]?|"
+    r"(?:较|比|同)(?:上年|去年|上届|上一届|(?:19|20)\d\d年|[\d一二三四五六七八九十]+年前)(?:同期|预算)?[高低多少]?|"
     # 降幅较一季度分别收窄: a growth rate against an earlier part of the year
     # 增速比城镇居民高, 高于全省经济增速: the other indicator or place a gap is taken to
-    r"(?<!不)(?:高于|低于|快于|慢于)[^，,；;。]{2,14}|(?<!占)比(?![重率例值上去同])[^，,；;。比]{1,10}?[高低快慢]|"
+    r"(?<!不)(?:高于|低于|快于|慢于|高出|低出)[^，,；;。]{2,14}|(?<!占)比(?![重率例值上去同])[^，,；;。比]{1,10}?[高低快慢]|"
     r"(?:较|比)(?:[一二三四]季度末?|上半年|前三季度|\d{1,2}[—\-–~]\d{1,2}月份?|上月|上季度)(?:末)?|收窄|回落|回升|"
     # 同比名义增长5.3%，扣除价格因素实际增长5.1%: how the growth is counted, not what grows
     r"名义|扣除价格因素(?:后)?|"
@@ -110,6 +111,8 @@ _NOT_A_HEAD = re.compile(
 _EARNED = re.compile(
     r"(?:总|工业|规上工业)?(?:产值|增加值|营业收入|主营业务收入|营收|销售收入|销售额|利润(?:总额)?|净利润|税收|交易额|产量|销量)"
 )
+# what a policy or a project drives (以旧换新带动销售, 项目带动就业)
+_DRIVEN = re.compile(r"(?:新车)?(?:销售|消费|投资|就业|销售额|消费额)")
 # …an actor that is an industry or a body of firms, with no number in its name
 _ACTOR = re.compile(
     r"[^0-9０-９，,；;。]*(?:集群|产业链|产业|企业|工业|行业|园区|开发区|高新区|基地|公司|集团|板块)"
@@ -135,6 +138,21 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
         wide = _left_span(sentence, clause_start, pos)
         if wide is not None and wide[0] < verb.start():
             return wide
+    if (
+        verb is not None
+        and verb.group() == "带动"
+        and span is not None
+        and _DRIVEN.fullmatch(sentence, *span)
+    ):
+        # 以旧换新带动销售超156亿元: what the policy drives is named by the policy
+        by = skip_lead_in(sentence, clause_start, verb.start())
+        driver = sentence[by : verb.start()]
+        if (
+            2 <= len(driver) <= 10
+            and not _ANY_NUMBER.search(driver)
+            and driver not in ("直接", "间接", "累计")
+        ):
+            return by, span[1]
     if (
         verb is not None
         and verb.group() == "实现"

@@ -319,3 +319,30 @@ def test_a_standing_word_after_the_last_figure_does_not_undate_them(pipeline) ->
     )
     q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
     assert (q["460.2万辆"].year, q["5.1%"].year) == (2025, 2025)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("1—6月，全省新设大项目43个，比去年同期多9个。", "9个", "新设大项目"),
+        (
+            "县乡市场新能源车零售同比增长19.7%，增速高出全国平均11.3个百分点。",
+            "11.3个百分点",
+            "县乡市场新能源车零售增速",
+        ),
+        (
+            "新能源车在国内零售中的渗透率达到61.2%，连续8个月保持在55%以上。",
+            "55%",
+            "新能源车在国内零售中的渗透率",
+        ),
+        ("消费品以旧换新带动销售额317.5亿元。", "317.5亿元", "消费品以旧换新带动销售额"),
+        ("实施消费品以旧换新行动，直接带动消费超330亿元。", "330亿元", "消费"),
+    ],
+)
+def test_comparisons_durations_and_what_a_policy_drives(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text))[raw].subject == subject
+
+
+def test_a_gap_above_the_national_average_is_no_change() -> None:
+    q = by_raw(extract("县乡市场新能源车零售同比增长19.7%，增速高出全国平均11.3个百分点。"))
+    assert q["11.3个百分点"].change is None
