@@ -26,6 +26,10 @@ _SAME_PERIOD = re.compile(r"同比|同期|环比")
 _IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
 _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
+# a part of a named year: 2026年10月, 2026年1—9月, 2026年上半年, 2026年一季度
+_YEAR_PART = re.compile(
+    r"(?:19|20)\d\d年(?:\d{1,2}(?:[—\-–~至]\d{1,2})?月|[一二三四]季度|前三季度|[上下]半年)"
+)
 # how a story quotes a report or a meeting before its part (报告指出，… / 会议提出，… / 报告部署了…)
 _REPORTED = re.compile(
     r"^\s*(?:报告|会议|讲话)(?:还|也)?(?:指出|提出|明确|强调|显示|要求|回顾了|部署了|总结了)[，,：:]?\s*"
@@ -435,8 +439,13 @@ def kind_and_year(
         and year >= doc_year
         and not actual_cue
         and section.kind != "actual"
-        and not (news and section.kind is None and not _STRONG_TARGET.search(sentence_left))
-    ):  # (news: 2026年10月，…零售128.6万辆 reports this year's month)
+        and not (
+            news
+            and section.kind is None
+            and _YEAR_PART.search(sentence_left)
+            and not _STRONG_TARGET.search(sentence_left)
+        )
+    ):  # (news: 2026年10月，…零售128.6万辆 reports a month of this year; a bare 2026年 may open a goal)
         return "target", year  # 2026年是“十五五”开局之年，…主要预期目标是: the year named, not the plan's end
     if plan and section.kind != "actual":  # a review may name the plan it served
         end = plan_period_end(plan.group())

@@ -214,6 +214,8 @@ def test_this_years_month_in_news_is_a_fact() -> None:
     assert q["8.4%"].kind == "actual"
     goal = by_raw(extract("2026年，全市力争新能源汽车产量达到50万辆。", year=2026, kind="news"))
     assert goal["50万辆"].kind == "target"  # a guard: a goal in news stays one
+    bare = by_raw(extract("2026年，全省规上工业增加值增长6%以上。", year=2026, kind="news"))
+    assert bare["6%"].kind == "target"  # a bare current year opens a goal, only a month of it a fact
 
 
 PROJECT_NEWS = (
