@@ -68,6 +68,9 @@ _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:
 _SHARE_OF_GOAL = re.compile(r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)的$")
 _WHOLE_YEAR = re.compile(r"全年|年度|今年")
 # 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
+_EVALUATION = re.compile(
+    r"(?:实施情况|执行情况|完成情况)?[^。\n]{0,8}?(?:总结评估|终期评估|评估报告|总结报告)"
+)
 _RESULTS_NOTICE = re.compile(r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:结果|情况)的通报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
@@ -175,11 +178,16 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     # 2024年…统计公报: every figure is an actual of the year its title names
     bulletin = _BULLETIN.search(context.title or "")
     results = _RESULTS_NOTICE.search(context.title or "")
-    section = (
-        Section("actual", _year_from(context.title or ""), decision=bool(results))
-        if bulletin or results
-        else Section()
+    # an evaluation of a plan whose period has ended reports its facts, as of the plan's last year
+    evaluation = bool(_EVALUATION.search(context.title or "")) and bool(
+        period_end and doc_year and period_end < doc_year
     )
+    if evaluation:
+        section = Section("actual", period_end, evaluation=True)
+    elif bulletin or results:
+        section = Section("actual", _year_from(context.title or ""), decision=bool(results))
+    else:
+        section = Section()
     out: list[Quantity] = []
     lead = _lead_paragraph(text, sentences) if news else []
     # news: a headline reports the lead's facts; a statistics release dates its later figures

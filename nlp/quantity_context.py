@@ -30,6 +30,11 @@ _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(
 _YEAR_PART = re.compile(
     r"(?:19|20)\d\d年(?:\d{1,2}(?:[—\-–~至]\d{1,2})?月|[一二三四]季度|前三季度|[上下]半年)"
 )
+# the goal an evaluation cites, right before its value (not a gap to it: 高出规划目标1.4个百分点)
+_GOAL_BEFORE = re.compile(
+    r"(?:目标值?|规划总?投资)(?:为|是)?(?:年均)?(?:增长|达到|下降|提高到|控制在)?[（(]?约?$"
+)
+_GAP_TO_GOAL = re.compile(r"(?:高出|超出|超过|高于|低于|距|比)(?:规划|年度)?目标$")
 # how a story quotes a report or a meeting before its part (报告指出，… / 会议提出，… / 报告部署了…)
 _REPORTED = re.compile(
     r"^\s*(?:报告|会议|讲话)(?:还|也)?(?:指出|提出|明确|强调|显示|要求|回顾了|部署了|总结了)[，,：:]?\s*"
@@ -61,7 +66,7 @@ _STRONG_TARGET = re.compile(
     r"据测算[^。]*?(?:可|将|有望)"  # 据测算，相关政策可带动社会资本投入超过5000亿元: a projection
 )
 _ACTUAL_CUE = re.compile(
-    r"已|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户口])拥有(?![量率])|位列|成为|"
+    r"已|超(?:过)?序时进度|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户口])拥有(?![量率])|位列|成为|"
     r"首次(?![^，,；;。]{0,16}的)|"  # not 对首次入选的给予…: a condition of an award
     r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
 )
@@ -144,6 +149,8 @@ class Section:
     review: bool = False
     # a notice of results (…考核评价结果的通报): its figures are facts, the rewards it grants are goals
     decision: bool = False
+    # an evaluation of a finished plan (…规划纲要实施情况的总结评估报告): facts, and the plan's goals it cites
+    evaluation: bool = False
 
 
 def relative_year(sentence: str, base: int | None) -> int | None:
@@ -300,6 +307,8 @@ _RELEASE_PERIOD = re.compile(
 _ANNUAL_RELEASE = re.compile(
     r"(?:发布|公布|披露|出炉)[《“]?((?:19|20)\d\d)年(?:年度报告|年报|业绩快报|[^》”，。]{0,16}?(?:统计公报|公报|经济运行|统计数据))"
 )
+# a meeting that reviews a past year (会议总结2025年工作，部署2026年重点任务)
+_YEAR_SUMMED = re.compile(r"总结((?:19|20)\d\d)年度?(?:工作|经济|发展)")
 _STATISTICS = re.compile(
     r"[全我][国省市区县]|统计局|调查队|经济运行|运行数据|海关"
 )  # a region's figures, not a firm's
@@ -349,7 +358,7 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     """A news lead paragraph that reports a part of the year (今年上半年，…同比增长7.8%; 市统计局
     发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period
     (分门类看，采矿业…; 从主要产品看，…) describe that period too, as readers take them."""
-    annual = _ANNUAL_RELEASE.search(lead)
+    annual = _ANNUAL_RELEASE.search(lead) or _YEAR_SUMMED.search(lead)
     if annual is not None and doc_year is not None and int(annual.group(1)) < doc_year:
         return int(annual.group(1))  # 发布《2025年…统计公报》, 发布2025年年度报告: the year it reports
     period = _RELEASE_PERIOD.search(lead)
@@ -406,6 +415,8 @@ def kind_and_year(
         end = plan_period_end(plan.group())
         if end is not None and end < doc_year:  # “十四五”期间，… in a 十五五 plan
             return "actual", year
+    if section.evaluation and _GOAL_BEFORE.search(sentence_left) and not _GAP_TO_GOAL.search(sentence_left):
+        return "target", section.year  # 规划目标为年均增长6.5%左右, 超过规划目标（10.5万元）: the plan's goal
     if section.decision and _STRONG_TARGET.search(sentence_left):  # a results notice's tasks ahead
         return "target", year if year is not None and year >= (doc_year or 0) else doc_year
     actual_cue = _ACTUAL_CUE.search(clause_left)

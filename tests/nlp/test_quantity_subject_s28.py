@@ -348,3 +348,40 @@ def test_comparisons_durations_and_what_a_policy_drives(text: str, raw: str, sub
 def test_a_gap_above_the_national_average_is_no_change() -> None:
     q = by_raw(extract("县乡市场新能源车零售同比增长19.7%，增速高出全国平均11.3个百分点。"))
     assert q["11.3个百分点"].change is None
+
+
+# --- blind-6 (read after its held-out scoring): an evaluation report, a meeting that reviews a year --
+EVALUATION = (
+    "关于青岚市国民经济和社会发展第十四个五年规划纲要实施情况的总结评估报告\n"
+    "市人民政府：\n"
+    "一、总体实施情况\n"
+    "全市地区生产总值由2020年的2856亿元增加到2025年的4012亿元，按可比价计算年均增长6.3%，规划目标为年均增长6.5%左右，属基本完成。"
+    "人均地区生产总值达到11.2万元，超过规划目标（10.5万元）。数字经济核心产业增加值占地区生产总值比重达到11.4%，高出规划目标1.4个百分点。\n"
+)
+
+
+def test_an_evaluation_of_a_finished_plan_reports_facts_and_cites_its_goals() -> None:
+    q = by_raw(extract(EVALUATION, year=2026, kind="policy", period=(2021, 2025),
+                       title="关于青岚市国民经济和社会发展第十四个五年规划纲要实施情况的总结评估报告"))  # fmt: skip
+    assert (q["6.3%"].kind, q["11.2万元"].kind, q["11.2万元"].year) == ("actual", "actual", 2025)
+    assert (q["6.5%"].kind, q["10.5万元"].kind) == ("target", "target")
+    assert q["1.4个百分点"].kind == "actual"  # a gap to the goal is a fact
+
+
+MEETING = (
+    "全省国资国企工作会议召开\n"
+    "来源：东川日报 2026-01-29\n"
+    "本报讯 1月28日，2026年全省国资国企工作会议在省城召开。会议总结2025年工作，部署2026年重点任务。\n"
+    "布局结构调整取得新进展。省属企业全年完成固定资产投资1086亿元，其中战略性新兴产业投资412亿元。\n"
+)
+
+
+def test_a_meeting_that_reviews_a_year_dates_the_storys_figures(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(MEETING.encode(), "news.txt")).quantities)
+    assert (q["1086亿元"].kind, q["1086亿元"].year) == ("actual", 2025)
+
+
+def test_ahead_of_schedule_is_a_fact() -> None:
+    text = "1—9月，省重大项目累计完成投资3912亿元，完成年度计划的84.1%，超序时进度9.1个百分点。"
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert (q["84.1%"].kind, q["9.1个百分点"].kind) == ("actual", "actual")
