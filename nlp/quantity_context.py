@@ -90,6 +90,7 @@ _BASIS_HEADING = re.compile(
     r"存在的(?:主要)?问题|问题[与和及]不足|困难[与和及]问题|短板[与和及]不足|"
     r"面临的?形势|发展形势|形势[与和]|发展环境|机遇[与和]挑战"
 )
+_FORWARD_HEADING = re.compile(r"建议|下一步|展望|思路|打算|十[五六七]五")
 _AHEAD_HEADING = re.compile(r"目标|任务|安排|计划|打算|思路|要求|举措|措施|部署|重点工作|路径|保障|展望")
 # 五、优化产业发展环境 is a task, not a review of the 发展环境
 _TASK_HEADING = re.compile(
@@ -254,6 +255,10 @@ def _part_heading(section: Section, text: str, year: int | None, doc_year: int |
     """A heading outside work reports: a review part is actual, a planning part with its
     year is that year's target, and the next top heading after a review ends it."""
     ahead = _AHEAD_HEADING.search(text) or _TASK_HEADING.match(text)
+    if section.evaluation and _FORWARD_HEADING.search(text):
+        # 三、对“十五五”规划编制的建议 after an evaluation: proposals, due at the next plan's end
+        plans = _PLAN.findall(text)
+        return Section("target", plan_period_end(plans[-1]) if plans else year)
     if _BASIS_HEADING.search(text) and not ahead:
         if year is None and section.kind == "actual":
             return section  # （四）招商引资成效明显 inside 一、2024年主要工作回顾 keeps its year

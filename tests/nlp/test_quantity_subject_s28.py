@@ -385,3 +385,10 @@ def test_ahead_of_schedule_is_a_fact() -> None:
     text = "1—9月，省重大项目累计完成投资3912亿元，完成年度计划的84.1%，超序时进度9.1个百分点。"
     q = by_raw(extract(text, year=2026, kind="news"))
     assert (q["84.1%"].kind, q["9.1个百分点"].kind) == ("actual", "actual")
+
+
+def test_an_evaluations_proposals_are_goals_of_the_next_plan() -> None:
+    text = EVALUATION + "三、对“十五五”规划编制的建议\n建议“十五五”时期全市地区生产总值年均增长5.5%左右。\n"
+    q = by_raw(extract(text, year=2026, kind="policy", period=(2021, 2025),
+                       title="关于青岚市国民经济和社会发展第十四个五年规划纲要实施情况的总结评估报告"))  # fmt: skip
+    assert (q["5.5%"].kind, q["5.5%"].year) == ("target", 2030)
