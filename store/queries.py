@@ -223,7 +223,7 @@ def ids_with_prefix(conn: sa.Connection, prefix: str, limit: int = 2) -> list[st
 
 
 def _quantity_filters(query: QuantityQuery) -> list[sa.ColumnElement[bool]]:
-    """Every filter but `q`, which tests the sentence text: _quantity_finish applies it."""
+    """Every filter but `q`, which tests the sentence text: _cut_and_match applies it."""
     qt, d = quantities, documents
     where: list[sa.ColumnElement[bool]] = []
     equal = (
@@ -285,15 +285,16 @@ def _document_columns() -> list[sa.ColumnElement[Any]]:
     ]
 
 
-def _quantity_finish(query: QuantityQuery) -> Finish:
-    """Cut each row's sentence out of its document; with `q`, keep rows whose sentence or subject has it."""
+def _cut_and_match(q: str | None, key: str, start: str, end: str, fields: tuple[str, ...]) -> Finish:
+    """Cut each row's `key` text out of its document by its `start`/`end` offsets; with `q`, keep
+    the rows where one of `fields` holds it (a quantity's sentence or subject, a sentence's text)."""
 
     def finish(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        cut_sentences(conn, rows, "sentence", "sentence_start", "sentence_end")
-        if not query.q:
+        cut_sentences(conn, rows, key, start, end)
+        if not q:
             return rows
-        has = text_matcher(conn.dialect.name, query.q)
-        return [r for r in rows if has(r["sentence"]) or has(r["subject"])]
+        has = text_matcher(conn.dialect.name, q)
+        return [r for r in rows if any(has(r[f]) for f in fields)]
 
     return finish
 
@@ -317,7 +318,15 @@ def query_quantities(
         .where(*_quantity_filters(query))
     )
     order = [(sa.func.coalesce(d.c.date, ""), False), (d.c.id, False), (qt.c.start, False), (qt.c.id, False)]
-    rows, nxt = page(conn, stmt, order, cursor, limit, _quantity_finish(query), drops=bool(query.q))
+    rows, nxt = page(
+        conn,
+        stmt,
+        order,
+        cursor,
+        limit,
+        _cut_and_match(query.q, "sentence", "sentence_start", "sentence_end", ("sentence", "subject")),
+        drops=bool(query.q),
+    )
     for row in rows:  # as analyse --json writes them: 8e11 is 800000000000, not 800000000000.0
         row["value"], row["value_max"] = plain_number(row["value"]), plain_number(row["value_max"])
     _attach_labels(conn, rows)
@@ -359,7 +368,7 @@ def _attach_labels(
 
 
 def _sentence_filters(query: SentenceQuery) -> list[sa.ColumnElement[bool]]:
-    """Every filter but `q`, which tests the sentence text: _sentence_finish applies it."""
+    """Every filter but `q`, which tests the sentence text: _cut_and_match applies it."""
     s, d = sentences, documents
     where: list[sa.ColumnElement[bool]] = []
     if not query.headings:
@@ -383,19 +392,6 @@ def check_sentence_query(query: SentenceQuery) -> None:
         raise InvalidQuery("min_score needs a cluster or theme: it is the lowest score of those labels")
 
 
-def _sentence_finish(query: SentenceQuery) -> Finish:
-    """Cut each row's text out of its document; with `q`, keep rows whose text has it."""
-
-    def finish(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        cut_sentences(conn, rows, "text", "start", "end")
-        if not query.q:
-            return rows
-        has = text_matcher(conn.dialect.name, query.q)
-        return [r for r in rows if has(r["text"])]
-
-    return finish
-
-
 def query_sentences(
     conn: sa.Connection, query: SentenceQuery, cursor: str | None = None, limit: int = 100
 ) -> tuple[list[dict[str, Any]], str | None]:
@@ -416,6 +412,14 @@ def query_sentences(
         .where(*_sentence_filters(query))
     )
     order = [(sa.func.coalesce(d.c.date, ""), False), (d.c.id, False), (s.c.index, False)]
-    rows, nxt = page(conn, stmt, order, cursor, limit, _sentence_finish(query), drops=bool(query.q))
+    rows, nxt = page(
+        conn,
+        stmt,
+        order,
+        cursor,
+        limit,
+        _cut_and_match(query.q, "text", "start", "end", ("text",)),
+        drops=bool(query.q),
+    )
     _attach_labels(conn, rows, "index", scores=True)
     return rows, nxt
