@@ -15,6 +15,7 @@ from types import MappingProxyType
 from ingest.metadata_regions import PROVINCES
 from nlp.numbers import NumberExpr, find_numbers
 from nlp.quantity_context import (
+    PlannedProject,
     Section,
     background,
     baseline_year,
@@ -67,10 +68,11 @@ _BULLETIN = re.compile(r"统计公报")
 _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
 _SHARE_OF_GOAL = re.compile(r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)的$")
 _WHOLE_YEAR = re.compile(r"全年|年度|今年")
-# 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
+# 关于…规划纲要实施情况的总结评估报告: an evaluation of a plan (when its period has ended)
 _EVALUATION = re.compile(
     r"(?:实施情况|执行情况|完成情况)?[^。\n]{0,8}?(?:总结评估|终期评估|评估报告|总结报告)"
 )
+# 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
 _RESULTS_NOTICE = re.compile(r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:结果|情况)的通报")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
@@ -198,7 +200,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         else None
     )
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
-    project: tuple[int | None] | None = None  # a news paragraph on a planned project, and its due year
+    project: PlannedProject | None = None  # the news paragraph announces a planned project
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one
     joined = ""  # the sentences before this one that end in ；, read as its start
     in_background = False  # a policy's paragraph that has opened its background (近年来，…)
@@ -256,15 +258,15 @@ def _paragraph(text: str, start: int) -> str:
     return text[start : len(text) if end < 0 else end]
 
 
-def _as_project_goals(found: list[Quantity], sentence: str, offset: int, project: tuple[int | None]) -> None:
+def _as_project_goals(found: list[Quantity], sentence: str, offset: int, project: PlannedProject) -> None:
     """公司拟投资建设…项目。项目计划总投资38亿元…二期计划2029年全面达产: what the project will cost,
     produce and employ are goals due when it is complete, unless reported as done or dated."""
     for q in found:
         left = sentence[: q.start - offset]
         if q.kind == "actual" and not project_fact(left):
-            q.kind, q.year = "target", project[0]
+            q.kind, q.year = "target", project.due
         elif q.kind == "target" and q.year is None:
-            q.year = project[0]  # 项目达产后…年销售收入约60亿元: due when the project is complete
+            q.year = project.due  # 项目达产后…年销售收入约60亿元: due when the project is complete
 
 
 # a plan's indicator table written as text: 2．地区生产总值：基期值586亿元，目标值800亿元以上，预期性。

@@ -566,13 +566,20 @@ _COMPLETES = re.compile(
 _PROJECT_FACT = re.compile(r"已|截至|截止|目前|现有|去年|上年|同比|较上年|累计")
 
 
-def planned_project(paragraph: str, doc_year: int | None) -> tuple[int | None] | None:
-    """(due year,) when a news paragraph announces a planned project, else None."""
+@dataclass(frozen=True)
+class PlannedProject:
+    """A news paragraph announces a project to be built; `due` is the year it completes, if named."""
+
+    due: int | None
+
+
+def planned_project(paragraph: str, doc_year: int | None) -> PlannedProject | None:
+    """The planned project a news paragraph announces, else None."""
     if not _PLANNED.search(paragraph) or _DONE_PROJECT.search(paragraph):
         return None
     years = [_year_value(m.group(1)) for m in _COMPLETES.finditer(paragraph)]
     due = [y for y in years if doc_year is None or y >= doc_year]
-    return (max(due) if due else None,)
+    return PlannedProject(max(due) if due else None)
 
 
 def project_fact(left: str) -> bool:
