@@ -106,6 +106,8 @@ def bar_cell(text: str, pos: int) -> tuple[str, str] | None:
 
 def apply_bar_headers(text: str, quantities: list[Quantity]) -> None:
     """Year, kind and subject of the numbers in a bar-separated text table (see bar_cell)."""
+    if _BAR not in text:
+        return  # most texts have none: no per-number line search
     for q in quantities:
         cell = bar_cell(text, q.start)
         if cell is None:
