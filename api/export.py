@@ -109,7 +109,7 @@ def to_xlsx(items: list[dict[str, Any]], leading: Sequence[str] = COLUMNS) -> by
     return buf.getvalue()
 
 
-# characters XML 1.0 cannot hold (a PDF's stray control bytes): dropped, as the CSV reader would not show them
+# characters XML 1.0 cannot hold (a PDF's stray control bytes): dropped, or the sheet would not open
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
