@@ -68,6 +68,7 @@ _BULLETIN = re.compile(r"统计公报")
 _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
 _SHARE_OF_GOAL = re.compile(r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)的$")
 _WHOLE_YEAR = re.compile(r"全年|年度|今年")
+_PROGRESS = re.compile(r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的[^，,；;。]*")
 # 关于…规划纲要实施情况的总结评估报告: an evaluation of a plan (when its period has ended)
 _EVALUATION = re.compile(
     r"(?:实施情况|执行情况|完成情况)?[^。\n]{0,8}?(?:总结评估|终期评估|评估报告|总结报告)"
@@ -238,7 +239,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         dated = None if standing(told) else (clause_year or fact_year)
         if dated is None and in_body and release_year is not None and not standing(told):
             dated = release_year
-        before = ("近年来，" if in_background else "") + joined  # read as the background's continuation
+        # read as the background's continuation; progress against a goal in an earlier ；-clause
+        # (…完成全年65万人目标任务的63.4%；) is a fact and lends the next clause no goal
+        before = ("近年来，" if in_background else "") + _PROGRESS.sub("", joined)
         settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base, before)
         quantities = _sentence_quantities(text, sentence, mine, settings)
         if project is not None:

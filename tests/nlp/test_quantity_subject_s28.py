@@ -392,3 +392,13 @@ def test_an_evaluations_proposals_are_goals_of_the_next_plan() -> None:
     q = by_raw(extract(text, year=2026, kind="policy", period=(2021, 2025),
                        title="关于青岚市国民经济和社会发展第十四个五年规划纲要实施情况的总结评估报告"))  # fmt: skip
     assert (q["5.5%"].kind, q["5.5%"].year) == ("target", 2030)
+
+
+def test_progress_against_a_goal_lends_the_next_clause_no_goal() -> None:
+    text = (
+        "就业形势总体稳定，城镇新增就业41.2万人，完成全年65万人目标任务的63.4%；"
+        "6月末，全省城镇调查失业率为5.1%，比5月末下降0.1个百分点。"
+    )
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert (q["5.1%"].kind, q["0.1个百分点"].kind) == ("actual", "actual")
+    assert q["65万人"].kind == "target"
