@@ -66,9 +66,10 @@ _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
 _BULLETIN = re.compile(r"统计公报")
 # a goal's value named inside a report of progress (完成全年35万辆目标的九成以上, 年度计划的85%)
 _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
-_SHARE_OF_GOAL = re.compile(r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)的$")
+_PROGRESS_LEAD = r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的"  # 完成全年65万人目标任务的
+_SHARE_OF_GOAL = re.compile(_PROGRESS_LEAD + "$")
 _WHOLE_YEAR = re.compile(r"全年|年度|今年")
-_PROGRESS = re.compile(r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的[^，,；;。]*")
+_PROGRESS = re.compile(_PROGRESS_LEAD + "[^，,；;。]*")
 # 关于…规划纲要实施情况的总结评估报告: an evaluation of a plan (when its period has ended)
 _EVALUATION = re.compile(
     r"(?:实施情况|执行情况|完成情况)?[^。\n]{0,8}?(?:总结评估|终期评估|评估报告|总结报告)"
@@ -315,8 +316,6 @@ def _lead_paragraph(text: str, sentences: list[Sentence]) -> list[str]:
 _THRESHOLD_GAP = re.compile(r"(?:以上|及以上)?的?")
 _LEADING_VERB = re.compile(r"(?:实施|推动|培育|打造|引进|建设|支持|鼓励|建成|形成|拥有)")
 _COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
-# a growth rate named after its indicator's figure (…下降0.3%，降幅比1—2月份收窄1.1个百分点)
-_RATE_WORD = re.compile(r"增速|增幅|降幅|涨幅|跌幅")
 
 
 def _over_threshold(
@@ -450,8 +449,6 @@ def _sentence_quantities(
             q.subject, q.subject_start, q.subject_end = prev.subject, prev.subject_start, prev.subject_end
             if q.change is None and prev.unit == q.unit and _VERBLESS.fullmatch(s, prev_end, pos):
                 q.change = prev.change  # 地区生产总值增长6%左右，去年为5.8%
-        elif isinstance(span, tuple) and prev is not None and prev.subject and _RATE_WORD.fullmatch(s, *span):
-            q.subject = prev.subject + s[span[0] : span[1]]  # 民间投资下降0.3%，降幅比1—2月份收窄: its rate
         elif isinstance(span, tuple) and prev is not None and prev.subject and s.startswith("占", span[0]):
             q.subject = (
                 prev.subject + s[span[0] : span[1]]

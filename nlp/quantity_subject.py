@@ -117,6 +117,26 @@ _DRIVEN = re.compile(r"(?:新车)?(?:销售|消费|投资|就业|销售额|消�
 _ACTOR = re.compile(
     r"[^0-9０-９，,；;。]*(?:集群|产业链|产业|企业|工业|行业|园区|开发区|高新区|基地|公司|集团|板块)"
 )
+
+
+def _with_actor(
+    sentence: str, clause_start: int, verb: re.Match[str], span: tuple[int, int]
+) -> tuple[int, int] | None:
+    """新能源产业集群实现产值1260亿元, 以旧换新带动销售超156亿元: what an industry earns or a policy
+    drives is named by it too, so the subject spans the actor, the verb and the bare object."""
+    by = skip_lead_in(sentence, clause_start, verb.start())
+    actor = sentence[by : verb.start()]
+    if verb.group() == "实现" and _EARNED.fullmatch(sentence, *span):
+        named = 2 <= len(actor) <= 14 and bool(_ACTOR.fullmatch(actor))
+    elif verb.group() == "带动" and _DRIVEN.fullmatch(sentence, *span):
+        named = (
+            2 <= len(actor) <= 10 and not _ANY_NUMBER.search(actor) and actor not in ("直接", "间接", "累计")
+        )
+    else:
+        return None
+    return (by, span[1]) if named else None
+
+
 # What a governing verb may leave on its own: a bare action or amount noun, not a counted thing.
 _THIN_AFTER_VERB = re.compile(r"投资|并网|装机|产值|营收|收入|销售|交易|出口|进口|发电|生产|交付")
 
@@ -138,31 +158,8 @@ def left_subject(sentence: str, clause_start: int, pos: int) -> tuple[int, int] 
         wide = _left_span(sentence, clause_start, pos)
         if wide is not None and wide[0] < verb.start():
             return wide
-    if (
-        verb is not None
-        and verb.group() == "带动"
-        and span is not None
-        and _DRIVEN.fullmatch(sentence, *span)
-    ):
-        # 以旧换新带动销售超156亿元: what the policy drives is named by the policy
-        by = skip_lead_in(sentence, clause_start, verb.start())
-        driver = sentence[by : verb.start()]
-        if (
-            2 <= len(driver) <= 10
-            and not _ANY_NUMBER.search(driver)
-            and driver not in ("直接", "间接", "累计")
-        ):
-            return by, span[1]
-    if (
-        verb is not None
-        and verb.group() == "实现"
-        and span is not None
-        and _EARNED.fullmatch(sentence, *span)
-    ):
-        # 新能源产业集群实现产值1260亿元: the output is the actor's, so the actor names it too
-        by = skip_lead_in(sentence, clause_start, verb.start())
-        if 2 <= verb.start() - by <= 14 and _ACTOR.fullmatch(sentence, by, verb.start()):
-            return by, span[1]
+    if verb is not None and span is not None and (named := _with_actor(sentence, clause_start, verb, span)):
+        return named
     if span is not None:
         span = _after_disposal(sentence, span)
         actor = _ACTOR_INVESTS.fullmatch(sentence, *span)
