@@ -46,6 +46,7 @@ from nlp.quantity_subject import (
     left_subject,
     right_subject,
     skip_lead_in,
+    state_in_set,
     support_rate,
     threshold_subject,
 )
@@ -375,6 +376,7 @@ def _sentence_quantities(
     prev: Quantity | None = None
     prev_end = 0
     back: list[bool] = []  # inherited by a 分别 clause: 甲78.7%，乙62.6%，分别提高11.1、11.2个百分点
+    members: tuple[str, str | None] | None = None  # 186个重大项目中，…: the set, and its measure word
     for n in numbers:
         pos, end = n.start - sentence.start, n.end - sentence.start
         cstart = clause_start(s, pos)
@@ -464,6 +466,10 @@ def _sentence_quantities(
             q.subject, q.subject_start, q.subject_end = share, None, None
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
         name_support(q, s, pos)
+        if members is not None and n.unit == members[1] and (state := state_in_set(s, cstart, pos, end)):
+            q.subject, q.subject_start, q.subject_end = f"{state}的{members[0]}", None, None
+        elif q.subject and q.subject_end is not None and s.startswith("中，", q.subject_end - sentence.start):
+            members = q.subject, n.unit
         if prev is not None and q.region == region and q.subject == prev.subject:
             q.region = prev.region  # the same indicator in the same place
         out.append(q)
@@ -718,24 +724,21 @@ def _subject(
         return noun  # 80余个小型染料库中: the counted noun follows its measure word
     if unit == "%" and (support := support_rate(s, cstart, pos, end)) is not None:
         return support  # 按设备投资额的10%给予补助: the rate of the subsidy, not its base
+    money = unit in MONEY_UNITS or (unit or "").startswith("元/")  # 每公斤10元运营补贴: money per measure
     left = left_subject(s, cstart, pos)
     if left is not None and _PERIOD_ONLY.fullmatch(s, *left):
         left = None  # “十四五”期间年均增长12.3%: a period names no indicator
     if left is not None and _is_base(s, left):
         left = None  # 比上半年加快0.2个百分点, 是上年的1.5倍: what is compared with, not what is measured
     if (
-        unit in MONEY_UNITS
+        money
         and prev is not None
         and prev.subject
         and is_support(prev.subject)
         and is_cap(s, cstart, pos, left)
     ):
         return "inherit"  # 按…的30%给予配套支持，单个项目最高500万元: the cap of that support
-    if (
-        unit in MONEY_UNITS
-        and (left is None or not _FUND.search(s, *left))
-        and (fund := fund_after(s, end)) is not None
-    ):
+    if money and (left is None or not _FUND.search(s, *left)) and (fund := fund_after(s, end)) is not None:
         # 市级财政每年安排不少于10亿元专项资金, 对…给予最高1000万元资助: the fund named right after
         # the amount is what it measures, not the giver, the recipient or the verb before it
         # (but 安排衔接资金37.9亿元实施产业奖补: a fund named before the amount keeps it)
@@ -752,7 +755,7 @@ def _subject(
             return left
         if counted.start() - head[0] >= 2:
             return head[0], counted.start()
-    if unit in MONEY_UNITS and (left is None or left[1] - left[0] <= 2 or ends_with_action(s, left)):
+    if money and (left is None or left[1] - left[0] <= 2 or ends_with_action(s, left)):
         fund = right_subject(s, end)  # 设立20亿元产业发展基金, 安排5000万元专项资金: the fund is named after
         if fund is not None and _FUND.search(s, fund[0], fund[1]):
             return fund

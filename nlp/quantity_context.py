@@ -73,7 +73,8 @@ _ACTUAL_CUE = re.compile(
 # the background a plan or an explainer gives before its measures (近年来，…2023年…突破7000亿元),
 # and the weaknesses it admits (但也要看到，…仍存在…：仅占全省的不到8%)
 _BACKGROUND = re.compile(
-    r"近年来|据统计|据测算(?![^。]*?(?:可|将|有望|预计|带动))|也要(?:清醒)?看到|(?:还|仍)(?:然)?存在"
+    r"近年来|据统计|据测算(?![^。]*?(?:可|将|有望|预计|带动))|也要(?:清醒)?看到|(?:还|仍)(?:然)?存在|"
+    r"^(?:答[：:])?\s*(?:目前|当前|现阶段)[，,]?"  # 目前，我国电动机保有量约32亿千瓦: how things stand
 )  # (据测算，…可带动社会资本投入超过5000亿元 is a projection)
 _PAST_YEAR_LEAD = re.compile(r"^(?:\s*[（(]?[一二三四五六七八九十]+[、）)])?\s*过去一年|^去年")
 _PAST_SPAN_LEAD = re.compile(

@@ -23,7 +23,7 @@ _GOVERNING_VERB = re.compile(
     # 实现地 is a place, but 实现地区生产总值 is the verb and its object
 )
 _LEAD_IN = re.compile(
-    r"(?:(?:[“\"①-⑳]|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度(?:末|初)?|[上下]半年|明年|我们的|"
+    r"(?:(?:[“\"①-⑳）)]|左右|以内|我们|按(?:照)?可比(?:价格?|口径)(?:计算)?|合计|共计|总计|(?:\d{1,2}[-—~至])?\d{1,2}月(?:份|底|末)?|前?[一二三四]季度(?:末|初)?|[上下]半年|明年|我们的|"
     r"力争|争取|确保|预计|努力|计划|截至目前|截至|目前|全年|今年|去年|上年|当日|当天|当月|其中|同时|此外|另外|"
     r"(?:19|20)\d\d[—\-–~至](?:19|20)\d\d年(?:间|期间)?|"  # 2025—2028年年均复合增长率
     r"连续[一二三四五六七八九十\d]+个?(?:月|季度)|"  # 连续8个月保持在55%以上: how long, not what
@@ -31,7 +31,7 @@ _LEAD_IN = re.compile(
     # conjunctions and prepositions (但赤字率, 把居民消费价格, 由中央代地方发债, 和改造排水管网): no name starts so
     r"提出|了(?!解)|但是|但|而且|并且|并(?![购网联行举存入列])|把(?![握关])|由(?![于此])|和(?![平谐美睦])|"
     r"[一二三四五六七八九十]是|推动(?!力)|一大?批|以[上下]的?|以来|如今|现在|当前|约(?=占)|"  # 八是推动…: an enumerated point and its verb
-    r"(?:建成|达产|投产|完工|竣工|运营|改造)后|这(?:[款座台家个项批种条所])?|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
+    r"(?:建成|达产|投产|完工|竣工|运营|改造)后|这(?:[款座台家个项批种条所])?|我国|我省|我市|我区|本市|本省|全国|全省|全市|全区|全疆|全州|全县|的|将|要|拟安排|安排|拟|后|在|(?:规划|纲要|计划)?(?:主要)?(?:预期)?目标(?:是|为)|新增(?=$))\s*)+"
 )
 _TAIL = re.compile(
     r"(?:(?:增长|增加|提高到|提高至|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|下降|降低到|降低至|降低|降到|降至|减少|"
@@ -52,19 +52,19 @@ _TAIL = re.compile(
     r"缩短|缩减|削减|压减|压降|(?<![升下压])降|压缩|节约|(?<!拟)安排|节省|节能|减重|(?:分别)?给予(?:最高)?|最高|今年|去年|明年|当年|现行|目前|"
     r"(?:比|较|是)(?:上一代|改造前|此前|以前|原来|过去|传统[\u4e00-\u9fff]{1,4})|"
     # adverbs of effort or continuity before the number (汽车产量继续, 每千人口护士数力争)
-    r"力争|力求|争取|冲刺|确保|继续|(?<=价)报|(?<!可)持续|加快(?:推进|建设|实施)?|又|原则上|"
+    r"力争|力求|争取|冲刺|剑指|瞄准|确保|实现|下达的?|[尚还相]差|同比增|继续|(?<=价)报|(?<!可)持续|加快(?:推进|建设|实施)?|又|原则上|"
     # adverbs and modals (板材利用率也, 售价则, 生产成本有望, 两道工序只需)
     r"同口径|(?<![所可足得难加予给])以|"  # 同口径增长6.5%, 临港区以18.7%的增速
     r"也|(?<![规原准细法守])则|(?<!成)就|还|(?<![首成京古旧])都|(?<![人英天奇口])才|有望|可以|只需|需要|仅|只|不足|"
     r"(?<![产储蓄动效功节性智核风光热电技体职赋潜势才本])能|"
     # a per-head or per-month base before the number (标准提高到人均280元, 从每月70元) and a list comma
     # the start of a from-to pair (配套率已从2020年的不足30%): 从, its year and 的
-    r"[从由](?:(?:19|20)\d\d年(?:末|底)?|[一二三四五六七八九十\d]+年前|目前|最初|原来|原先|去年|上年)?的?|人均|每(?:[人生户月年日天亩]|千瓦时|千瓦|兆瓦时|公斤|千克|吨|立方米|平方米|度)|、|(?:回升|回落|升|恢复|更新|(?:优化)?重组|调整)?(?<!截)至)\s*)+$"
+    r"[从由](?:(?:19|20)\d\d年(?:末|底)?|[一二三四五六七八九十\d]+年前|目前|最初|原来|原先|过去|去年|上年)?的?|人均|每(?:[人生户月年日天亩]|千瓦时|千瓦|兆瓦时|公斤|千克|吨|立方米|平方米|度)|、|(?:回升|回落|升|恢复|更新|(?:优化)?重组|调整)?(?<!截)至)\s*)+$"
 )
 # 新产线的场地仅占镇海厂区二分之一: the part is measured, the whole after 占 is its base
 _SHARE_OF = re.compile(r"(.{2,}?)(?:仅|约|只|均|已|共|合计|分别)?占(?![比地用有据优])(?:[^比的]{1,10})")
 _LISTED_LEAD_IN = re.compile(r"、(?:力争|确保|争取|努力|推动|推进)")
-_GOAL_WORDS = re.compile(r"(?:预期目标|目标值|目标|指标|预期)+$")
+_GOAL_WORDS = re.compile(r"(?:规划|纲要|计划)?(?:预期目标|目标值|目标|指标|预期)+$")  # 规划目标为…: no name
 _BARE_CHANGE = re.compile(r"增长|增速|增幅")
 # Verbs whose object names what is counted: 再解决6000万农村人口, 帮助残疾人158万
 _OBJECT_VERBS = "解决|使用|守住|惠及|资助|帮助|安置|救助"
@@ -384,7 +384,7 @@ _BEFORE_THRESHOLD = re.compile(r".*(?:成为|成长为|首个|一批|的)|对")
 
 
 # a cap per item after the support it limits (按…给予补助，单个项目最高500万元)
-_CAP_UNIT = re.compile(r"(?:单个|每个|每家|每项)[\u4e00-\u9fff]{1,4}")
+_CAP_UNIT = re.compile(r"(?:单个|每个|每家|每项)[\u4e00-\u9fff]{1,4}|每[站座户台套所][\u4e00-\u9fff]{0,4}")
 
 
 def is_cap(sentence: str, cstart: int, pos: int, left: tuple[int, int] | None) -> bool:
@@ -431,3 +431,22 @@ def contribution_share(sentence: str, pos: int, end: int) -> str | None:
     actor = sentence[skip_lead_in(sentence, start, lead.start()) : lead.start()]
     place = lead.group("place") or ""
     return f"{actor}贡献{place}{noun.group('noun')}比重" if actor else f"{place}{noun.group('noun')}比重"
+
+
+# 186个重大项目中，已竣工121个，在建52个: counts of a set named before 中, told apart by their state
+_SET_STATE = re.compile(
+    r"(?:已经?|基本|尚未|未|正在|仍在|在)?(?:完成或超额完成|超额完成|完成|竣工|建|开工|投产|达标|启动|实施)"
+)
+_SET_MEMBER_LEAD = re.compile(r"(?:其中|尚有|还有|仍有|共有|有)?")
+
+
+def state_in_set(sentence: str, cstart: int, pos: int, end: int) -> str | None:
+    """已竣工 in …项目中，已竣工121个 (or 未完成 in 2项未完成): the clause says only the counted
+    members' state, so the count measures the set's members in that state."""
+    left = sentence[cstart:pos]
+    lead = _SET_MEMBER_LEAD.match(left)
+    left = left[lead.end() :] if lead else left
+    stop = _CLAUSE_STOP.search(sentence, end)
+    right = sentence[end : stop.start() if stop else len(sentence)]
+    state = left + right if not (left and right) else None
+    return state if state and _SET_STATE.fullmatch(state) else None
