@@ -64,7 +64,7 @@ _BASE_ONLY = re.compile(
     r"(?:比|较)[^，,；;。]{0,8}|(?:是|为|相当于|完成)[^，,；;。的]{1,8}"
 )  # 为预算的101.2%
 _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
-_BULLETIN = re.compile(r"统计公报")
+_BULLETIN = re.compile(r"公报|审计工作报告|审计结果公告")  # a past year's statistics, environment or audit
 # a goal's value named inside a report of progress (完成全年35万辆目标的九成以上, 年度计划的85%)
 _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
 _PROGRESS_LEAD = r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的"  # 完成全年65万人目标任务的
@@ -190,7 +190,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     if evaluation:
         section = Section("actual", period_end, evaluation=True)
     elif bulletin or results:
-        section = Section("actual", _year_from(context.title or ""), decision=bool(results))
+        section = Section(
+            "actual", _year_from(context.title or ""), decision=bool(results), bulletin=not results
+        )
     else:
         section = Section()
     out: list[Quantity] = []

@@ -27,8 +27,10 @@ _IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|�
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
 _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
 # a part of a named year: 2026年10月, 2026年1—9月, 2026年上半年, 2026年一季度
+# a holiday's figures (2026年中秋、国庆假期, 春节黄金周) are a period of the year, like a month
+_HOLIDAY = r"(?:(?:春节|元旦|清明|五一|劳动节|端午|中秋|国庆)节?[、和与]?){1,2}(?:小长假|长假|假期|黄金周)"
 _YEAR_PART = re.compile(
-    r"(?:19|20)\d\d年(?:\d{1,2}(?:[—\-–~至]\d{1,2})?月|[一二三四]季度|前三季度|[上下]半年)"
+    rf"(?:19|20)\d\d年(?:\d{{1,2}}(?:[—\-–~至]\d{{1,2}})?月|[一二三四]季度|前三季度|[上下]半年|{_HOLIDAY})"
 )
 # the goal an evaluation cites, right before its value (not a gap to it: 高出规划目标1.4个百分点)
 _GOAL_BEFORE = re.compile(
@@ -58,7 +60,7 @@ _TARGET_CUE = re.compile(
     r"达产后|投产后"
 )
 _STRONG_TARGET = re.compile(
-    rf"力争|确保|目标|预期|计划(?!总投资)|拟|争取|预计|努力|届时|期末|{_FUTURE_JIANG}|有望|"
+    rf"力争|确保|目标|预期|计划(?!总投资)|拟|争取|预计|努力|届时|(?<!报告)期末|{_FUTURE_JIANG}|有望|"
     # a task set in a meeting or speech: 要加快…，年内新建公共充电桩2000个 (not 要求, 要素, 主要)
     r"(?:^|[，,；;：:])\s*(?:今年|全年|明年)?(?:还|更|就|都)?要(?![求素闻点件害])|"
     r"(?:建成|达产|投产|投运|满产|达效|完工|竣工|落地|运营)(?:后|以后)|"
@@ -153,6 +155,8 @@ class Section:
     decision: bool = False
     # an evaluation of a finished plan (…规划纲要实施情况的总结评估报告): facts, and the plan's goals it cites
     evaluation: bool = False
+    # a past year's bulletin or audit report (…统计公报, …审计工作报告): facts, and the goals it sets ahead
+    bulletin: bool = False
 
 
 def relative_year(sentence: str, base: int | None) -> int | None:
@@ -196,8 +200,8 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
         before, after = left[: m.start(1)], left[m.end() :]
         if before.endswith(("从", "由")) and _FROM_TO.search(after):
             continue  # 从2020年的18%提高到52%: the 52% is not of 2020
-        if before.endswith(("是", "为")) and after.startswith(("的", "同期的")):
-            continue  # 分别是2014年的2.6倍, 是2023年同期的两倍多: the year compared with
+        if before.endswith(("是", "为", "相当于", "恢复至", "恢复到")) and after.startswith(("的", "同期的")):
+            continue  # 分别是2014年的2.6倍, 恢复至2019年同期的118.6%: the year compared with
         if before.endswith("在") and re.match(r"的?基础上", after):
             continue  # 在2020年基础上翻一番: the base of a multiple
         if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
@@ -303,15 +307,20 @@ def facts_year(lead: str, doc_year: int | None, reported: int | None = None) -> 
 
 
 # 2025年，全市… / 2025年底，…: a year opening a sentence (not 2025年以来, 2025年前)
-_OPENING_YEAR = re.compile(rf"^\s*{_YEAR}年([^，,。；;：:]{{0,8}})[，,]")
+_OPENING_YEAR = re.compile(rf"^\s*(?:截至|截止)?{_YEAR}年([^，,。；;：:]{{0,8}})[，,]")
 _NOT_OPENING = re.compile(r"以来|前|起|[到至]")
 # the part of the year a statistics release covers (not a date: 4月18日, nor an event's 二季度 alone)
 _RELEASE_PERIOD = re.compile(
-    r"今年以来|年初以来|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[—\-–~至]\d{1,2}月|[一二三四]季度|前三季度|[上下]半年"
+    r"今年以来|年初以来|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[—\-–~至]\d{1,2}月|[一二三四]季度|前三季度|[上下]半年|"
+    + _HOLIDAY
 )
 # a past year's report released: a bulletin, a year's economic figures, a listed firm's annual report
 _ANNUAL_RELEASE = re.compile(
     r"(?:发布|公布|披露|出炉)[《“]?((?:19|20)\d\d)年(?:年度报告|年报|业绩快报|[^》”，。]{0,16}?(?:统计公报|公报|经济运行|统计数据))"
+)
+# a listed firm's interim report (披露2026年半年度报告): its figures are of that year
+_INTERIM_RELEASE = re.compile(
+    r"(?:发布|公布|披露)[^，。]{0,12}?((?:19|20)\d\d)年(?:半年度报告|半年报|第?[一三]季度报告|[一三]季报)"
 )
 # a meeting that reviews a past year (会议总结2025年工作，部署2026年重点任务)
 _YEAR_SUMMED = re.compile(r"总结((?:19|20)\d\d)年度?(?:工作|经济|发展)")
@@ -367,6 +376,9 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     annual = _ANNUAL_RELEASE.search(lead) or _YEAR_SUMMED.search(lead)
     if annual is not None and doc_year is not None and int(annual.group(1)) < doc_year:
         return int(annual.group(1))  # 发布《2025年…统计公报》, 发布2025年年度报告: the year it reports
+    interim = _INTERIM_RELEASE.search(lead)
+    if interim is not None and (doc_year is None or int(interim.group(1)) <= doc_year):
+        return int(interim.group(1))
     period = _RELEASE_PERIOD.search(lead)
     if period is None or not _STATISTICS.search(lead):
         return None
@@ -426,6 +438,14 @@ def kind_and_year(
     if section.decision and _STRONG_TARGET.search(sentence_left):  # a results notice's tasks ahead
         return "target", year if year is not None and year >= (doc_year or 0) else doc_year
     actual_cue = _ACTUAL_CUE.search(clause_left)
+    ahead = (
+        year is not None
+        and doc_year is not None
+        and year >= doc_year
+        and not _ACTUAL_CUE.search(sentence_left)
+    )
+    if section.bulletin and (ahead or _STRONG_TARGET.search(clause_left)):
+        return "target", year if year is not None else doc_year  # 2026年一般性支出压减比例不低于5%
     if actual_cue and _ACCUMULATED.fullmatch(actual_cue.group()) and _goal_context(section, news, period_end):
         actual_cue = _ACTUAL_CUE.search(clause_left, actual_cue.end())  # 绿色工厂累计达到15家 among goals
     if actual_cue is None and _BACKGROUND.search(sentence_left) and not _STRONG_TARGET.search(sentence_left):
@@ -469,8 +489,9 @@ def kind_and_year(
         if end is not None and (doc_year is None or end >= doc_year):
             return "target", end
     if section.kind is not None:  # 今年/去年 in the sentence outrank the section's year
-        return section.kind, year if year is not None else _named_year(
-            sentence_left, doc_year
+        # (a bulletin's paragraph opened by 截至2026年6月底，… is of that year, not the bulletin's)
+        return section.kind, year if year is not None else _named_year(sentence_left, doc_year) or (
+            fact_year if section.bulletin else None
         ) or section.year
     if news and not _STRONG_TARGET.search(sentence_left):
         return "actual", year if year is not None else _named_year(sentence_left, doc_year, news, fact_year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.read import read_bytes
 from tests.nlp.test_quantities import by_raw, extract
 
 PLAN = {"year": 2026, "kind": "policy", "period": (2026, 2030)}
@@ -57,3 +58,66 @@ SUBJECTS = [
 @pytest.mark.parametrize(("text", "raw", "subject"), SUBJECTS)
 def test_subject(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2026, kind="news"))[raw].subject == subject
+
+
+# --- dev-8: holiday news, interim reports, bulletins and audit reports, units as written ---------
+HOLIDAY = (
+    "中秋国庆假期我省接待游客超1.1亿人次\n"
+    "来源：南岭日报 2026-10-08\n"
+    "本报讯 记者10月8日从省文化和旅游厅获悉，2026年中秋、国庆假期共10天，全省累计接待游客11236.5万人次，"
+    "按可比口径同比增长6.2%，恢复至2019年同期的118.6%。\n"
+    "假期全省接待过夜游客2876万人次，占游客总量的25.6%。\n"
+)
+INTERIM = (
+    "恒锂新能半年报：上半年营收236.8亿元\n"
+    "来源：证券时报网 2026-08-28\n"
+    "8月27日晚间，恒锂新能披露2026年半年度报告。报告期内，公司实现营业收入236.8亿元，同比增长18.4%。\n"
+    "盈利能力持续改善。公司净利率约为9%。截至报告期末，公司累计拥有授权专利2136项，其中发明专利612项。"
+    "报告期末公司存货余额增至68.3亿元。\n"
+)
+ECO_BULLETIN = (
+    "2025年临川市生态环境状况公报（摘要）\n\n"
+    "一、大气环境\n\n"
+    "全市森林覆盖率为63.2%。全市划定生态保护红线面积1826平方千米。城市区域声环境昼间平均等效声级为53.6分贝。\n\n"
+    "二、2026年主要目标\n\n"
+    "2026年，全市细颗粒物（PM2.5）年平均浓度控制在26.5微克/立方米以内，环境空气质量优良天数比率达到90%以上。\n"
+)
+AUDIT = (
+    "关于2025年度县本级预算执行和其他财政收支的审计工作报告\n\n"
+    "——2026年8月26日在青溪县人民代表大会常务委员会会议上\n\n"
+    "全县一般公共预算收入完成18.62亿元，同比增长5.3%。\n\n"
+    "截至2026年6月底，上年度审计工作报告反映的87个问题，已整改到位79个，整改率90.8%。"
+    "通过调整账目等方式整改问题金额1.35亿元。\n\n"
+    "（一）加强预算刚性约束。2026年一般性支出压减比例不低于5%，年初项目预算执行率力争达到90%以上。\n"
+)
+
+
+def test_a_holidays_figures_are_facts_of_its_year(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(HOLIDAY.encode(), "news.txt")).quantities)
+    assert (q["11236.5万人次"].kind, q["11236.5万人次"].year) == ("actual", 2026)
+    assert (q["118.6%"].kind, q["118.6%"].year) == ("actual", 2026)  # 2019 is the base compared with
+    assert (q["2876万人次"].kind, q["2876万人次"].year) == ("actual", 2026)
+
+
+def test_an_interim_report_dates_the_storys_figures(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(INTERIM.encode(), "news.txt")).quantities)
+    assert (q["9%"].kind, q["9%"].year) == ("actual", 2026)
+    assert (q["612项"].kind, q["612项"].year) == ("actual", 2026)  # 截至报告期末 is no plan's end
+    assert q["68.3亿元"].kind == "actual"
+
+
+def test_an_environment_bulletin_reports_facts_and_sets_goals_ahead(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(ECO_BULLETIN.encode(), "bulletin.txt")).quantities)
+    assert (q["63.2%"].kind, q["63.2%"].year) == ("actual", 2025)
+    assert (q["1826平方千米"].unit, q["53.6分贝"].unit) == ("平方千米", "分贝")  # as written
+    assert (q["26.5微克/立方米"].kind, q["26.5微克/立方米"].year) == ("target", 2026)
+    assert (q["90%"].kind, q["90%"].year) == ("target", 2026)
+
+
+def test_an_audit_report_reports_its_year_and_its_followup(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(AUDIT.encode(), "audit.txt")).quantities)
+    assert (q["18.62亿元"].kind, q["18.62亿元"].year) == ("actual", 2025)
+    assert (q["90.8%"].kind, q["90.8%"].year) == ("actual", 2026)  # 截至2026年6月底
+    assert (q["1.35亿元"].kind, q["1.35亿元"].year) == ("actual", 2026)  # the same paragraph
+    assert (q["5%"].kind, q["5%"].year) == ("target", 2026)
+    assert q["90%"].kind == "target"  # 力争
