@@ -38,7 +38,11 @@ _OPEN_END = "。！？；：!?;…”』」）)"
 # 在他们看来，宁波传统制造 / 业占比仍然较重。 — a stray break in a pasted article.
 _OPEN_CLAUSE = re.compile(r"[，、,]([^。！？；：!?;…]*)$")
 # A line that opens a news story never continues the line above (a headline with commas)
-_STORY_LEAD = re.compile(r"(?:本报讯|本报记者|新华社|中新社|中新网|人民网|央视网|[（(【]?记者)")
+# …, and neither does a source, byline or date line under a headline (来源：江海日报 2026-10-16)
+_STORY_LEAD = re.compile(
+    r"(?:本报讯|本报记者|新华社|中新社|中新网|人民网|央视网|[（(【]?记者|"
+    r"(?:来源|作者|编辑|责任编辑|通讯员|发布时间|发布日期|日期|时间)\s*[:：]|(?:19|20)\d\d[-/年.]\d)"
+)
 _WRAPPED_SHARE = 0.5
 _WRAPPED_WIDTH = 0.7  # a wrapped line fills most of the typical (90th percentile) line width
 _WRAPPED_MIN_LINES = 8

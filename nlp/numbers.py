@@ -103,7 +103,7 @@ def _years_as_level(t: str, text: str, found: list[NumberExpr]) -> list[NumberEx
 
 # 每 and a physical measure, then at most a short verb (补贴, 加价, 给予) before the amount; a
 # count's 每 (每辆补贴3000元, 每人每月) and a rent per area (每平方米12元) stay plain 元, as the gold sets have them
-_PER_MEASURE = re.compile(r"每(千瓦时|千瓦|兆瓦时|公斤|千克|吨|立方米|度)(?:[\u4e00-\u9fff]{0,4})$")
+_PER_MEASURE = re.compile(r"每(千瓦时|千瓦|兆瓦时|公斤|千克|吨标准煤|吨|立方米|度)(?:[\u4e00-\u9fff]{0,4})$")
 
 
 def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:

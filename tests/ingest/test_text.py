@@ -168,3 +168,10 @@ def test_big5_is_not_read_as_gbk_garbage() -> None:
     assert text.decode(traditional.encode("big5"), "t.txt") == traditional
     simplified = "到2027年，全市新能源汽车产量达到70万辆，产业规模突破2000亿元，培育国家级专精特新企业100家。"
     assert text.decode(simplified.encode("gbk"), "s.txt") == simplified
+
+
+def test_a_subheadline_with_a_comma_is_not_joined_to_its_source_line() -> None:
+    raw = "江海港集团前三季度货物吞吐量突破6亿吨\n集装箱吞吐量同比增长8.3%，海铁联运量已超去年全年\n\n来源：江海日报 2026-10-16\n\n本报讯 正文。\n"
+    lines = text.parse(raw.encode(), "x").text.split("\n")
+    assert lines[1] == "集装箱吞吐量同比增长8.3%，海铁联运量已超去年全年"
+    assert lines[2].startswith("来源")

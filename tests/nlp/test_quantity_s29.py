@@ -121,3 +121,20 @@ def test_an_audit_report_reports_its_year_and_its_followup(pipeline) -> None:
     assert (q["1.35亿元"].kind, q["1.35亿元"].year) == ("actual", 2026)  # the same paragraph
     assert (q["5%"].kind, q["5%"].year) == ("target", 2026)
     assert q["90%"].kind == "target"  # 力争
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit"),
+    [
+        ("按节能量每吨标准煤200元给予奖励。", "200元", "元/吨标准煤"),
+        ("拟以总股本14.05亿股为基数。", "14.05亿股", "股"),
+        ("全年开行海铁联运班列近1700班。", "1700班", "班"),
+        ("城市区域声环境昼间平均等效声级为53.6分贝。", "53.6分贝", "分贝"),
+    ],
+)
+def test_units_of_dev_8(text: str, raw: str, unit: str) -> None:
+    assert by_raw(extract(text, year=2026, kind="news"))[raw].unit == unit
+
+
+def test_shift_work_is_no_count_of_trains() -> None:
+    assert extract("工人两班倒还忙不过来。", year=2026, kind="news") == []
