@@ -129,7 +129,9 @@ _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|收入|�
 # 60岁以上老年人平均每年新增30万: how often the indicator grows, between it and the count
 _GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?:新增|净增|增加)?$")
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
-_BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益)")
+# an aside on how an indicator is measured or what it includes, closing its name
+_HOW_MEASURED = re.compile(r"（(?:与|按|以|含|不含|包括)[^（）]*）$")
+_BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益|投入强度)")
 _PROJECT_MONEY = re.compile(r"(?:计划|协议)?(?:总投资|投资)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计|实现)")
 # 社会消费品零售总额增长4.1%，增速高于全国0.6个百分点: a rate or comparison with no indicator
@@ -341,6 +343,9 @@ def _trimmed(s: str, span: tuple[int, int]) -> tuple[int, int]:
         start += 1
     while end > start and s[end - 1].isspace():
         end -= 1
+    aside = s.rfind("（", start, end)
+    if s.endswith("）", start, end) and aside - start >= 2 and _HOW_MEASURED.match(s, aside, end):
+        end = aside  # R&D经费投入强度（与地区生产总值之比）: how the indicator is measured
     return start, end
 
 

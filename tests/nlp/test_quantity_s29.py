@@ -138,3 +138,29 @@ def test_units_of_dev_8(text: str, raw: str, unit: str) -> None:
 
 def test_shift_work_is_no_count_of_trains() -> None:
     assert extract("工人两班倒还忙不过来。", year=2026, kind="news") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        # a ratio named bare after the amount it is taken of
+        (
+            "高技术制造业R&D经费412.6亿元，投入强度（与营业收入之比）为2.85%。",
+            "2.85%",
+            "高技术制造业R&D经费投入强度",
+        ),
+        # an aside on how the indicator is measured closes its name, and is not part of it
+        ("R&D经费投入强度（与地区生产总值之比）为2.67%。", "2.67%", "R&D经费投入强度"),
+        (
+            "国家级服务型制造示范企业（平台、项目）达29个。",
+            "29个",
+            "国家级服务型制造示范企业（平台、项目）",
+        ),  # a guard
+        # a count merged into fewer keeps its noun
+        ("开展化工园区整合提升，园区数量由5个优化调整为4个。", "5个", "园区数量"),
+        ("开展化工园区整合提升，园区数量由5个优化调整为4个。", "4个", "园区数量"),
+        ("2025年，全省共投入R&D经费1486.3亿元。", "1486.3亿元", "投入R&D经费"),
+    ],
+)
+def test_subject_of_dev_8(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2026, kind="news"))[raw].subject == subject
