@@ -29,6 +29,7 @@ from nlp.quantity_context import (
     semicolon_year,
     standing,
     story_year,
+    sums_up_its_year,
     update_section,
     year_in_review,
 )
@@ -206,6 +207,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         if news
         else None
     )
+    year_end = news and sums_up_its_year("".join(lead), doc_year)
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
     project: PlannedProject | None = None  # the news paragraph announces a planned project
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one
@@ -215,7 +217,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         heading = _is_heading(sentence)
         in_body = in_body or not heading
         if in_body or not news:  # a news headline (明确到2028年…) sets no section for the story
-            section = update_section(section, sentence.text, heading, doc_year, report)
+            section = update_section(section, sentence.text, heading, doc_year, report or year_end, year_end)
         if heading or "\n" in text[last_end : sentence.start] and not carry:
             lead_year, carry = None, False  # a new paragraph, unless a lead-in ending in ： governs a list
             clause_year, joined, in_background = None, "", False

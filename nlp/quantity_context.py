@@ -218,8 +218,13 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
     return _year_value(last.group(1)), due
 
 
-def update_section(section: Section, text: str, heading: bool, doc_year: int | None, report: bool) -> Section:
-    """Section state after reading a heading or a paragraph lead (过去一年…, 今年…)."""
+def update_section(
+    section: Section, text: str, heading: bool, doc_year: int | None, report: bool, year_end: bool = False
+) -> Section:
+    """Section state after reading a heading or a paragraph lead (过去一年…, 今年…).
+
+    `year_end`: news of a meeting that sums up the document's own year (市委经济工作会议 in
+    December), whose 今年 is the year reviewed and whose 明年 is the year planned."""
     if heading:
         year, due = explicit_year(text)
         if due and year is not None:  # （一）到2027年主要目标 governs what follows
@@ -231,6 +236,10 @@ def update_section(section: Section, text: str, heading: bool, doc_year: int | N
     if not heading:
         # news of a work report: 报告指出，过去一年… / 报告提出，…今年…主要预期目标是: the report's part
         text = _REPORTED.sub("", text, count=1)
+        if year_end and text.startswith(("今年", "一年来", "过去一年", f"{doc_year}年")):
+            return Section("actual", doc_year)
+        if year_end and _NEXT_YEAR_LEAD.match(text):
+            return Section("target", doc_year + 1)
     if heading:
         year, _ = explicit_year(text)
         top = not _SUB_HEADING.match(text)  # （一）锚定目标攻坚 inside a review does not start a plan
@@ -324,6 +333,14 @@ _INTERIM_RELEASE = re.compile(
 )
 # a meeting that reviews a past year (会议总结2025年工作，部署2026年重点任务)
 _YEAR_SUMMED = re.compile(r"总结((?:19|20)\d\d)年度?(?:工作|经济|发展)")
+_NEXT_YEAR_LEAD = re.compile(r"(?:做好|谋划|部署|抓好|推进)?明年")
+
+
+def sums_up_its_year(lead: str, doc_year: int | None) -> bool:
+    """会议…总结2026年经济工作，部署2027年经济工作, published in 2026: a year-end meeting."""
+    return doc_year is not None and any(int(m.group(1)) == doc_year for m in _YEAR_SUMMED.finditer(lead))
+
+
 _STATISTICS = re.compile(
     r"[全我][国省市区县]|统计局|调查队|经济运行|运行数据|海关"
 )  # a region's figures, not a firm's
@@ -374,7 +391,7 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period
     (分门类看，采矿业…; 从主要产品看，…) describe that period too, as readers take them."""
     annual = _ANNUAL_RELEASE.search(lead) or _YEAR_SUMMED.search(lead)
-    if annual is not None and doc_year is not None and int(annual.group(1)) < doc_year:
+    if annual is not None and doc_year is not None and int(annual.group(1)) <= doc_year:
         return int(annual.group(1))  # 发布《2025年…统计公报》, 发布2025年年度报告: the year it reports
     interim = _INTERIM_RELEASE.search(lead)
     if interim is not None and (doc_year is None or int(interim.group(1)) <= doc_year):

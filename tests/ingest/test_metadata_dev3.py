@@ -108,3 +108,8 @@ def test_a_years_work_points_are_that_years_plan() -> None:
         2026,
         2026,
     )
+
+
+def test_a_years_livelihood_projects_are_that_years_plan() -> None:
+    title = "青溪县人民政府关于印发2026年十件民生实事项目的通知\n青政发〔2026〕3号\n"
+    assert extract_metadata(title + "各乡镇人民政府：\n现将项目印发给你们。")["period"] == (2026, 2026)

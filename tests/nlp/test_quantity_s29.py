@@ -164,3 +164,22 @@ def test_shift_work_is_no_count_of_trains() -> None:
 )
 def test_subject_of_dev_8(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2026, kind="news"))[raw].subject == subject
+
+
+# --- dev-9: a year-end meeting reviews its own year and plans the next -------------------------
+YEAR_END = (
+    "市委经济工作会议召开\n"
+    "来源：嘉源日报 2026-12-23\n"
+    "本报讯 12月21日至22日，市委经济工作会议召开。会议总结2026年经济工作，部署2027年经济工作。\n"
+    "会议指出，今年是“十五五”开局之年。预计全年地区生产总值增长6%左右，总量突破2600亿元；"
+    "城乡居民收入比缩小到1.68:1。\n"
+    "会议强调，做好明年经济工作，要坚持以项目论英雄。全年实施重大项目300个以上，完成投资超过800亿元。\n"
+)
+
+
+def test_a_year_end_meeting_reviews_its_year_and_plans_the_next(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(YEAR_END.encode(), "news.txt")).quantities)
+    assert (q["6%"].kind, q["6%"].year) == ("actual", 2026)  # 预计全年 in December: an estimate
+    assert (q["2600亿元"].kind, q["2600亿元"].year) == ("actual", 2026)
+    assert (q["300个"].kind, q["300个"].year) == ("target", 2027)
+    assert (q["800亿元"].kind, q["800亿元"].year) == ("target", 2027)
