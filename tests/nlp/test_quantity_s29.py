@@ -183,3 +183,30 @@ def test_a_year_end_meeting_reviews_its_year_and_plans_the_next(pipeline) -> Non
     assert (q["2600亿元"].kind, q["2600亿元"].year) == ("actual", 2026)
     assert (q["300个"].kind, q["300个"].year) == ("target", 2027)
     assert (q["800亿元"].kind, q["800亿元"].year) == ("target", 2027)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "change", "subject"),
+    [
+        (
+            "新发放企业贷款加权平均利率为3.21%，同比下降28个基点。",
+            "28个基点",
+            "基点",
+            "decrease",
+            "新发放企业贷款加权平均利率",
+        ),
+        (
+            "力争单车用铝量由目前的约190公斤提高到250公斤。",
+            "250公斤",
+            "公斤",
+            None,
+            "单车用铝量",
+        ),  # as written
+        ("前三季度人民币贷款增加3120亿元，同比多增312亿元。", "312亿元", "元", "increase", "人民币贷款"),
+        ("制造业PMI回升0.8个百分点。", "0.8个百分点", "百分点", "increase", "制造业PMI"),
+        ("民间投资增速回升至1.2%。", "1.2%", "%", None, "民间投资增速"),  # a level
+    ],
+)
+def test_units_and_changes_of_dev_9(text: str, raw: str, unit: str, change: str | None, subject: str) -> None:
+    q = by_raw(extract(text, year=2026, kind="news"))[raw]
+    assert (q.unit, q.change, q.subject) == (unit, change, subject)
