@@ -357,15 +357,22 @@ def _is_heading(sentence: Sentence) -> bool:
 
 def goal_year(sentences: list[Sentence]) -> int | None:
     """The due year of a plan's goals: 到2020年 right after the first 目标 that has one
-    (（四）试点目标。到2020年，…)."""
+    (（四）试点目标。到2020年，…), or the last of the horizons that follow it."""
     for i, sentence in enumerate(sentences):
         if "目标" in sentence.text:
             after = sentence.text.split("目标", 1)[1]
             if len(after) < 4 and i + 1 < len(sentences):
                 after += sentences[i + 1].text
             year = paragraph_lead_year(after[:24])
-            if year is not None:
-                return year
+            if year is None:
+                continue
+            # 主要目标是：到2027年，…。到2030年，…: the plan runs to its last horizon
+            for later in sentences[i + 1 : i + 5]:  # the goals paragraph, its clauses split at ；
+                if later.heading:
+                    break
+                further = paragraph_lead_year(later.text[:12])
+                year = max(year, further) if further is not None else year
+            return year
     return None
 
 

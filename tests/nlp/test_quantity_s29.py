@@ -210,3 +210,22 @@ def test_a_year_end_meeting_reviews_its_year_and_plans_the_next(pipeline) -> Non
 def test_units_and_changes_of_dev_9(text: str, raw: str, unit: str, change: str | None, subject: str) -> None:
     q = by_raw(extract(text, year=2026, kind="news"))[raw]
     assert (q.unit, q.change, q.subject) == (unit, change, subject)
+
+
+GUIDELINE = (
+    "国务院关于进一步扩大服务消费的意见\n"
+    "国发〔2026〕12号\n"
+    "一、总体要求\n"
+    "主要目标是：到2027年，服务消费规模稳步扩大，居民人均服务性消费支出年均增长6%以上；"
+    "服务业增加值比重稳步提高。到2030年，服务消费占居民消费比重超过五成。\n"
+    "二、重点任务\n"
+    "（一）培育文旅消费。建设10个左右世界级旅游度假区。\n"
+    "国务院\n2026年6月12日\n"
+)
+
+
+def test_undated_measures_run_to_the_plans_last_horizon(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(GUIDELINE.encode(), "opinion.txt")).quantities)
+    assert (q["6%"].kind, q["6%"].year) == ("target", 2027)
+    assert (q["五成"].kind, q["五成"].year) == ("target", 2030)
+    assert (q["10个"].kind, q["10个"].year) == ("target", 2030)
