@@ -229,3 +229,21 @@ def test_undated_measures_run_to_the_plans_last_horizon(pipeline) -> None:
     assert (q["6%"].kind, q["6%"].year) == ("target", 2027)
     assert (q["五成"].kind, q["五成"].year) == ("target", 2030)
     assert (q["10个"].kind, q["10个"].year) == ("target", 2030)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "unit", "comparator"),
+    [
+        ("为全县1.6万名义务教育阶段学生提供课后服务。", "1.6万名", "名", "eq"),  # 名义务, not 名义
+        ("为3家乡镇卫生院配备设备。", "3家", "家", "eq"),  # 家乡镇, not 家乡
+        ("高新技术企业数量翻了一番还多。", "翻了一番", "倍", "gt"),
+        ("产值增长一倍有余。", "一倍", "倍", "gt"),
+    ],
+)
+def test_measure_words_and_comparators_of_dev_9(text: str, raw: str, unit: str, comparator: str) -> None:
+    q = by_raw(extract(text, year=2026, kind="news"))[raw]
+    assert (q.unit, q.comparator) == (unit, comparator)
+
+
+def test_nominal_growth_is_no_count_of_people() -> None:
+    assert [q.raw for q in extract("同比名义增长5.3%。", year=2026, kind="news")] == ["5.3%"]
