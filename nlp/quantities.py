@@ -252,6 +252,8 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         before = ("近年来，" if in_background else "") + _PROGRESS.sub("", joined)
         settings = (section, doc_year, period_end, news, context.region, lead_year, dated, plan_base, before)
         quantities = _sentence_quantities(text, sentence, mine, settings)
+        if joined and out:
+            _subject_across_semicolon(quantities, out[-1])
         if project is not None:
             _as_project_goals(quantities, sentence.text, sentence.start, project)
         out.extend(quantities)
@@ -262,6 +264,16 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
     apply_cell_headers(text, out, doc_year)
     apply_bar_headers(text, out)
     return out
+
+
+def _subject_across_semicolon(quantities: list[Quantity], before: Quantity) -> None:
+    """…贷款余额8.12万亿元，同比增长8.6%；较年初增加5236亿元: clauses joined by ； are one
+    sentence to the reader, so numbers that open the next clause with no indicator of their
+    own go on measuring the last one."""
+    for q in quantities:
+        if q.subject is not None or not before.subject:
+            break
+        q.subject, q.subject_start, q.subject_end = before.subject, before.subject_start, before.subject_end
 
 
 def _paragraph(text: str, start: int) -> str:

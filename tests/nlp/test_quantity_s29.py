@@ -247,3 +247,38 @@ def test_measure_words_and_comparators_of_dev_9(text: str, raw: str, unit: str, 
 
 def test_nominal_growth_is_no_count_of_people() -> None:
     assert [q.raw for q in extract("同比名义增长5.3%。", year=2026, kind="news")] == ["5.3%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        # a threshold's head after 的 is a share, not the indicator the threshold is on
+        ("其中单户贷款金额1000万元以下的占比约七成。", "1000万元", "单户贷款金额"),
+        ("其中单户贷款金额1000万元以下的占比约七成。", "七成", "单户贷款金额占比"),
+        # a record set on a day: the indicator before the date
+        (
+            "全省最大用电负荷于8月5日创下6128万千瓦的历史新高，较上年最高负荷增加386万千瓦。",
+            "6128万千瓦",
+            "最大用电负荷",
+        ),
+        (
+            "全省最大用电负荷于8月5日创下6128万千瓦的历史新高，较上年最高负荷增加386万千瓦。",
+            "386万千瓦",
+            "最大用电负荷",
+        ),
+        ("10月份全社会用电量同比增长5.9%，增速较9月份回落2.3个百分点。", "2.3个百分点", "全社会用电量增速"),
+        # clauses joined by ； are one sentence: the next clause's bare change goes on measuring
+        (
+            "全省本外币各项贷款余额8.12万亿元，同比增长8.6%；较年初增加5236亿元，同比多增312亿元。",
+            "5236亿元",
+            "本外币各项贷款余额",
+        ),
+        (
+            "全省本外币各项贷款余额8.12万亿元，同比增长8.6%；较年初增加5236亿元，同比多增312亿元。",
+            "312亿元",
+            "本外币各项贷款余额",
+        ),
+    ],
+)
+def test_subject_of_dev_9(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2026, kind="news"))[raw].subject == subject
