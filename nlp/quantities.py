@@ -273,7 +273,7 @@ def _subject_across_semicolon(quantities: list[Quantity], before: Quantity) -> N
     for q in quantities:
         if q.subject is not None or not before.subject:
             break
-        q.subject, q.subject_start, q.subject_end = before.subject, before.subject_start, before.subject_end
+        q.subject, q.subject_start, q.subject_end = before.subject, None, None  # spans stay in their sentence
 
 
 def _paragraph(text: str, start: int) -> str:
