@@ -19,7 +19,8 @@ _DUE_YEAR = re.compile(
     rf"(?:到|至|于|在|截止|截至|力争|争取|确保|预计|目标|展望)?{_YEAR}年(?:底|末)?(?:前|以前|左右)?"
 )
 _LEAD_DUE = re.compile(rf"(?<![排延])(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
-_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)(?!同期)")  # 是去年同期的2.3倍: a base
+# 是去年同期的2.3倍, 是去年全年的两倍多: a base
+_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)(?!同期|全年的)")
 # news: figures compared with the same period a year before are of the reporting year
 _SAME_PERIOD = re.compile(r"同比|同期|环比")
 # a part of the current year named without the year (news: 1-10月, 前三季度, 截至9月底)

@@ -282,3 +282,8 @@ def test_nominal_growth_is_no_count_of_people() -> None:
 )
 def test_subject_of_dev_9(text: str, raw: str, subject: str) -> None:
     assert by_raw(extract(text, year=2026, kind="news"))[raw].subject == subject
+
+
+def test_last_years_whole_as_a_base_dates_nothing() -> None:
+    text = "1—10月，全省绿电交易电量76.5亿千瓦时，是去年全年的两倍多。"
+    assert by_raw(extract(text, year=2026, kind="news"))["两倍"].year == 2026
