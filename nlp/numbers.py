@@ -106,6 +106,12 @@ def _years_as_level(t: str, text: str, found: list[NumberExpr]) -> list[NumberEx
 _PER_MEASURE = re.compile(r"每(千瓦时|千瓦|兆瓦时|公斤|千克|吨标准煤|吨|立方米|度)(?:[\u4e00-\u9fff]{0,4})$")
 
 
+# people counted with the general measure word 个 (not 个人所得税, 个人消费贷款)
+_PEOPLE_AFTER_GE = re.compile(
+    r"(?:以上|左右|多|余)?(?:人(?![民才员大工类文心群事口次均造气社所贷消养账信])|工人|员工|职工|农民工|学生)"
+)
+
+
 def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
     """Units a number leaves unsaid.
 
@@ -147,6 +153,8 @@ def _unit_from_context(t: str, found: list[NumberExpr]) -> list[NumberExpr]:
         if a.role == "quantity" and per is not None:
             # 每公斤35元, 降至每千瓦1500元以下, 每千瓦时加价0.1元: a price per physical measure
             out[i] = a = replace(a, unit=f"{a.unit}/{per.group(1)}")
+        if a.role == "quantity" and a.unit == "个" and _PEOPLE_AFTER_GE.match(t, a.end):
+            out[i] = a = replace(a, unit="人")  # 60多个工人, 35个人: people counted with 个
         if a.role == "quantity" and a.unit is None and a.value != a.base:
             suffix = SUFFIX_COMPARATORS.match(t, a.end)  # 1亿左右农业转移人口
             head = HEAD_NOUN_UNITS.match(t, suffix.end() if suffix else a.end)
@@ -258,7 +266,7 @@ def _signed(t: str, sign: int) -> bool:
 
 # 给予最高3000万元, 单个项目最高补助50万元: a cap (not 单场最高卖出5万双, a record)
 _CAP = re.compile(
-    r"最高(?:可)?(?:每[人户家台辆个项套年])?(?:给予|补助|补贴|奖励|资助|支持|获得|获|达|可达)?$"
+    r"最高(?:可)?(?:每[人户家台辆个项套年])?(?:给予|补助|补贴|奖励|资助|支持|获得|获|达|可达|限价[：:]?(?:人民币)?)?$"
 )
 # 约占全国的四分之一, 不低于销售收入的6%: the comparator governs a phrase that ends in the number
 _FAR_PREFIX = re.compile(

@@ -132,6 +132,10 @@ _GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?
 # A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 # an aside on how an indicator is measured or what it includes, closing its name
 _HOW_MEASURED = re.compile(r"（(?:与|按|以|含|不含|包括)[^（）]*）$")
+# 完成预算的100.6%, 完成年度计划5万人的122.4%: the share of a plan met
+_DONE_SHARE = re.compile(r"完成了?(?P<base>(?:年度|全年)?(?:计划|预算|目标)(?:任务)?)[^，,；;。]{0,10}?的$")
+# a field label opening its line (预算金额：, 最高限价：)
+_FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,10})[：:]")
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益|投入强度)")
 _PROJECT_MONEY = re.compile(r"(?:计划|协议)?(?:总投资|投资)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计|实现)")
@@ -493,6 +497,15 @@ def _sentence_quantities(
         if n.unit == "%" and (share := contribution_share(s, pos, end)) is not None:
             q.subject, q.subject_start, q.subject_end = share, None, None
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
+        if n.unit == "%" and (done := _DONE_SHARE.search(s, cstart, pos)):
+            # 一般公共预算收入328.5亿元，…，完成预算的100.6%: how much of its plan the indicator met
+            met = next((o for o in reversed(out) if o.start - sentence.start < cstart and o.subject), None)
+            if met is not None and met.subject:
+                q.subject, q.subject_start, q.subject_end = (
+                    f"{met.subject}完成{done.group('base')}比例",
+                    None,
+                    None,
+                )
         name_support(q, s, pos)
         if members is not None and n.unit == members[1] and (state := state_in_set(s, cstart, pos, end)):
             q.subject, q.subject_start, q.subject_end = f"{state}的{members[0]}", None, None
@@ -798,4 +811,6 @@ def _subject(
         return right
     if prev is not None and prev.subject:
         return "inherit"
+    if left is None and (label := _FIELD_LABEL.match(s)) and label.end() == cstart:
+        return label.span(1)  # 预算金额：1860万元: a form's field names its value
     return left

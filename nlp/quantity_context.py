@@ -20,7 +20,9 @@ _DUE_YEAR = re.compile(
 )
 _LEAD_DUE = re.compile(rf"(?<![排延])(?:到|至){_YEAR}年(?:底|末)?(?:前)?[，,：:]")
 # 是去年同期的2.3倍, 是去年全年的两倍多: a base
-_THIS_OR_LAST = re.compile(r"(?<![比较同与])(?:今年|去年|明年)(?!同期|全年的)")
+_THIS_OR_LAST = re.compile(
+    r"(?<![比较同与])(?:今年|去年|明年)(?!同期|全年的)|(?<![\d一二三四五六七八九十两])年内"
+)
 # news: figures compared with the same period a year before are of the reporting year
 _SAME_PERIOD = re.compile(r"同比|同期|环比")
 # a part of the current year named without the year (news: 1-10月, 前三季度, 截至9月底)
@@ -122,7 +124,7 @@ _CUT_NOUN = re.compile(
 _CUT_SHARE = re.compile(r"降低[^，,；;。、\d到至比较]{1,8}?(?:约|近|超过|逾)?$")  # 降低企业用能成本10%
 _SPREAD = re.compile(r"(?:增长|下降|亏损)面(?:达到?|为|是)?$")
 _PACE = re.compile(r"(?:加快|提速|扩大|放缓|回落|收窄|减缓)$")
-_THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低多少])$")  # 比去年预算低, 比去年多了一倍
+_THAN = re.compile(r"(?:比|较)[^，,；;。比较]{0,8}([高低多少])(?:出|了)?$")  # 比去年预算低, 比去年同期高出
 # a percentage-point gap: to another indicator or place (no change), or to an earlier time (a change)
 _ABOVE_OTHER = re.compile(
     r"(?:(?<!不)(?:高于|低于)|高出|低出|快于|慢于|(?<!占)比(?![重率例值])|较)([^，,；;。比较]{1,16}?)(?:[高低快慢])?$"

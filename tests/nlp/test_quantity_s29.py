@@ -287,3 +287,43 @@ def test_subject_of_dev_9(text: str, raw: str, subject: str) -> None:
 def test_last_years_whole_as_a_base_dates_nothing() -> None:
     text = "1—10月，全省绿电交易电量76.5亿千瓦时，是去年全年的两倍多。"
     assert by_raw(extract(text, year=2026, kind="news"))["两倍"].year == 2026
+
+
+# --- blind-8 (read after four held-out scorings): tenders, plans met, people counted with 个 ------
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        ("一般公共预算收入328.5亿元，增长4.2%，完成预算的100.6%。", "100.6%", "一般公共预算收入完成预算比例"),
+        ("城镇新增就业6.12万人，完成年度计划5万人的122.4%。", "122.4%", "城镇新增就业完成年度计划比例"),
+        ("自主品牌毛利率比代工高出10至15个百分点。", "10至15个百分点", "自主品牌毛利率"),
+        (
+            "今年一季度，全县织机平均开机率保持在85%左右，比去年同期高出6个百分点。",
+            "6个百分点",
+            "织机平均开机率",
+        ),
+        ("预算金额：1860万元", "1860万元", "预算金额"),
+        ("年内计划完成投资62.3亿元。", "62.3亿元", "投资"),
+    ],
+)
+def test_subject_of_blind_8(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, year=2026, kind="news"))[raw].subject == subject
+
+
+def test_units_comparators_and_years_of_blind_8() -> None:
+    q = by_raw(extract("过去一条生产线要60多个工人，现在只要35个人。", year=2026, kind="news"))
+    assert (q["60多个"].unit, q["35个"].unit) == ("人", "人")
+    assert by_raw(extract("最高限价：1838.6万元", year=2026, kind="news"))["1838.6万元"].comparator == "le"
+    gap = by_raw(extract("开机率85%左右，比去年同期高出6个百分点。", year=2026, kind="news"))["6个百分点"]
+    assert gap.change == "increase"
+    assert by_raw(extract("年内计划完成投资62.3亿元。", year=2026, kind="news"))["62.3亿元"].year == 2026
+    tax = by_raw(extract("个人所得税起征点提高到5000元。", year=2026, kind="news"))
+    assert list(tax) == ["5000元"]
+
+
+def test_a_tender_notice_is_a_policy_text() -> None:
+    from ingest.metadata import extract_metadata
+
+    meta = extract_metadata(
+        "江州市智能制造公共服务平台建设项目公开招标公告\n\n一、项目基本情况\n预算金额：1860万元\n"
+    )
+    assert meta["kind"] == "policy"
