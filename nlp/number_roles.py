@@ -11,6 +11,7 @@ import re
 from nlp.quantity_units import DURATION_UNITS, ORDINAL_AFTER, TIME_UNITS
 
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+_PER_ACT = re.compile(r"每(?:引进|招收|招聘|培养|认定|新增|吸纳|录用|聘用|安置|接收|培育|落户|入选)$")
 _PLAN_NAMED = re.compile(r"第十([一二三四五六七八九])个五年")
 _DURATION = re.compile(rf"(?:{DURATION_UNITS})")
 _YEAR_AFTER = re.compile(r"年")
@@ -133,6 +134,10 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return _special_role(m, before, after)
     if before == "每" or t.startswith(("每增长", "每增加", "每提高", "每下降", "每降低"), max(0, start - 3)):
         return "per"  # 每10万人, 每增长1个百分点: the denominator of a rate
+    if _PER_ACT.search(t, max(0, start - 5), start):
+        return "per"  # 每引进1人给予10万元, 每招收1名博士后: the unit an award is paid for
+    if t.startswith(("条”", "条》", '条"'), end - 1):
+        return "name"  # “高新人才20条”, 《人才新政30条》: a policy named by its number of articles
     if _quoted_slogan(t, start, end) or _quoted_formula(t, start, end):
         return "name"  # “三个1亿人”, “两个200万亩”: a slogan; “1名链长+1个专班”: a formula
     num = m.group("num") or ""

@@ -212,6 +212,8 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         else None
     )
     year_end = news and sums_up_its_year("".join(lead), doc_year)
+    if year_end:
+        section = Section("actual", doc_year)  # the year reviewed, until a paragraph turns to 明年
     i, lead_year, last_end, carry, fact_year, in_body = 0, None, 0, False, None, False
     project: PlannedProject | None = None  # the news paragraph announces a planned project
     clause_year: int | None = None  # the year a sentence ending in ； hands to the next one

@@ -241,7 +241,7 @@ def update_section(
         text = _REPORTED.sub("", text, count=1)
         if year_end and text.startswith(("今年", "一年来", "过去一年", f"{doc_year}年")):
             return Section("actual", doc_year)
-        if year_end and _NEXT_YEAR_LEAD.match(text):
+        if year_end and (_NEXT_YEAR_LEAD.match(text) or text.startswith(f"{doc_year + 1}年")):
             return Section("target", doc_year + 1)
     if heading:
         year, _ = explicit_year(text)
@@ -335,13 +335,16 @@ _INTERIM_RELEASE = re.compile(
     r"(?:发布|公布|披露)[^，。]{0,12}?((?:19|20)\d\d)年(?:半年度报告|半年报|第?[一三]季度报告|[一三]季报)"
 )
 # a meeting that reviews a past year (会议总结2025年工作，部署2026年重点任务)
-_YEAR_SUMMED = re.compile(r"总结((?:19|20)\d\d)年度?(?:工作|经济|发展)")
+# (or 召开2026年度工作总结暨2027年工作部署会)
+_YEAR_SUMMED = re.compile(r"总结((?:19|20)\d\d)年度?(?:工作|经济|发展)|((?:19|20)\d\d)年度?工作总结")
 _NEXT_YEAR_LEAD = re.compile(r"(?:做好|谋划|部署|抓好|推进)?明年")
 
 
 def sums_up_its_year(lead: str, doc_year: int | None) -> bool:
     """会议…总结2026年经济工作，部署2027年经济工作, published in 2026: a year-end meeting."""
-    return doc_year is not None and any(int(m.group(1)) == doc_year for m in _YEAR_SUMMED.finditer(lead))
+    return doc_year is not None and any(
+        int(m.group(1) or m.group(2)) == doc_year for m in _YEAR_SUMMED.finditer(lead)
+    )
 
 
 _STATISTICS = re.compile(
@@ -394,8 +397,10 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period
     (分门类看，采矿业…; 从主要产品看，…) describe that period too, as readers take them."""
     annual = _ANNUAL_RELEASE.search(lead) or _YEAR_SUMMED.search(lead)
-    if annual is not None and doc_year is not None and int(annual.group(1)) <= doc_year:
-        return int(annual.group(1))  # 发布《2025年…统计公报》, 发布2025年年度报告: the year it reports
+    if annual is not None and doc_year is not None and int(annual.group(1) or annual.group(2)) <= doc_year:
+        return int(
+            annual.group(1) or annual.group(2)
+        )  # 发布《2025年…统计公报》, 发布2025年年度报告: the year it reports
     interim = _INTERIM_RELEASE.search(lead)
     if interim is not None and (doc_year is None or int(interim.group(1)) <= doc_year):
         return int(interim.group(1))
@@ -449,6 +454,8 @@ def kind_and_year(
         return ("target" if doc_year is None or year >= doc_year else "actual"), year
     if rel is not None and rel > (doc_year or 0):
         return "target", rel
+    if year is not None and doc_year is not None and year > doc_year and not _ACTUAL_CUE.search(clause_left):
+        return "target", year  # 2027年高新区营业收入力争达到…, written in 2026: no fact yet
     if plan and doc_year is not None and _PLAN_SPAN_AFTER.match(sentence_left, plan.end()):
         end = plan_period_end(plan.group())
         if end is not None and end < doc_year:  # “十四五”期间，… in a 十五五 plan

@@ -327,3 +327,36 @@ def test_a_tender_notice_is_a_policy_text() -> None:
         "江州市智能制造公共服务平台建设项目公开招标公告\n\n一、项目基本情况\n预算金额：1860万元\n"
     )
     assert meta["kind"] == "policy"
+
+
+# --- dev-10: a year-end summary, per-head awards, policies named by their articles ---------------
+ZONE_REVIEW = (
+    "临江高新区2026年营业收入突破4000亿元 明年力争再上新台阶\n"
+    "来源：临江日报 2026-12-28\n"
+    "本报讯 12月26日，临江高新区召开2026年度工作总结暨2027年工作部署会。2026年，高新区预计实现营业收入4120亿元，"
+    "同比增长11.3%。\n"
+    "会议明确，2027年高新区营业收入力争达到4600亿元，增长11%以上；新增高新技术企业300家以上。\n"
+)
+
+
+def test_a_year_end_work_summary_reviews_its_year(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(ZONE_REVIEW.encode(), "news.txt")).quantities)
+    assert (q["4000亿元"].kind, q["4000亿元"].year) == ("actual", 2026)  # the headline
+    assert (q["4120亿元"].kind, q["4120亿元"].year) == ("actual", 2026)
+    assert (q["4600亿元"].kind, q["4600亿元"].year) == ("target", 2027)
+    assert (q["300家"].kind, q["300家"].year) == ("target", 2027)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("每引进1人给予中介机构10万元奖励。", ["10万元"]),  # the unit an award is paid for
+        ("每新增1家规上企业奖励10万元。", ["10万元"]),
+        ("每年增加10亿元。", ["10亿元"]),  # a guard: 每年 is a rate's period
+        ("“高新人才20条”全年兑现各类人才奖补资金3.6亿元。", ["3.6亿元"]),  # a policy's name
+        ("出台《人才新政30条》。", []),
+        ("浇灌面积超过2100万亩次。", ["2100万亩次"]),
+    ],
+)
+def test_numbers_that_are_not_quantities_of_dev_10(text: str, kept: list[str]) -> None:
+    assert [q.raw for q in extract(text, year=2026, kind="news")] == kept
