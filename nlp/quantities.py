@@ -134,6 +134,8 @@ _GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?
 _HOW_MEASURED = re.compile(r"（(?:与|按|以|含|不含|包括)[^（）]*）$")
 # 完成预算的100.6%, 完成年度计划5万人的122.4%: the share of a plan met
 _DONE_SHARE = re.compile(r"完成了?(?P<base>(?:年度|全年)?(?:计划|预算|目标)(?:任务)?)[^，,；;。]{0,10}?的$")
+# the growth of the level just stated (…达到2.38万亿元，增长9.6%)
+_GROWTH_OF_LEVEL = re.compile(r"[，,]\s*(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|降低)")
 # a field label opening its line (预算金额：, 最高限价：)
 _FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,10})[：:]")
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益|投入强度)")
@@ -443,6 +445,9 @@ def _sentence_quantities(
         if listed and prev is not None:
             change = change or prev.change
             kind, year = prev.kind, prev.year
+        elif prev is not None and prev.kind == "actual" and _GROWTH_OF_LEVEL.fullmatch(s, prev_end, pos):
+            # …前10个月达到2.38万亿元，增长9.6%: that level's growth (同比 may still date it)
+            kind, year = prev.kind, prev.year if prev.year is not None else year
         span = _subject(s, cstart, pos, end, prev, n.unit)
         if isinstance(span, tuple) and prev is not None:
             span = _over_threshold(s, prev, prev_end, span, sentence.start) or span

@@ -26,7 +26,9 @@ _THIS_OR_LAST = re.compile(
 # news: figures compared with the same period a year before are of the reporting year
 _SAME_PERIOD = re.compile(r"同比|同期|环比")
 # a part of the current year named without the year (news: 1-10月, 前三季度, 截至9月底)
-_IN_YEAR = re.compile(r"(?<![年\d])\d{1,2}月|[一二三四]季度|上半年|下半年|年初以来")
+_IN_YEAR = re.compile(
+    r"(?<![年\d])\d{1,2}月|前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月|[一二三四]季度|上半年|下半年|年初以来"
+)
 # 今年发展主要预期目标是：… / 主要预期目标为：… (not 把年度主要预期目标作为…)
 _TARGETS_STATED = re.compile(r"[^，。；]{0,16}?主要预期目标(?:建议)?(?:是|为|：|:)")
 # a part of a named year: 2026年10月, 2026年1—9月, 2026年上半年, 2026年一季度
@@ -73,7 +75,9 @@ _STRONG_TARGET = re.compile(
 _ACTUAL_CUE = re.compile(
     r"已|超(?:过)?序时进度|截至|截止|(?<![比较同与])去年|上年末|过去|实现了|累计.{0,8}达|以来|达到了|完成了|增长了|下降了|共有|(?<![人户口])拥有(?![量率])|位列|成为|"
     r"首次(?![^，,；;。]{0,16}的)|"  # not 对首次入选的给予…: a condition of an award
-    r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)"  # 我国有2.9亿在校学生: a stock
+    r"(?:我国|全国|全省|全市|全区|我省|我市|我区)现?有(?!望|序|效|力)|"  # 我国有2.9亿在校学生: a stock
+    # a part of the year already reported (跨境电商进出口前10个月达到2.38万亿元)
+    r"(?<![到至])前(?:[一二三四五六七八九十]|1[0-1]|[1-9])个月|(?<![到至])\d{1,2}[—\-–~至]\d{1,2}月份?"
 )
 # the background a plan or an explainer gives before its measures (近年来，…2023年…突破7000亿元),
 # and the weaknesses it admits (但也要看到，…仍存在…：仅占全省的不到8%)
@@ -328,7 +332,8 @@ _RELEASE_PERIOD = re.compile(
 )
 # a past year's report released: a bulletin, a year's economic figures, a listed firm's annual report
 _ANNUAL_RELEASE = re.compile(
-    r"(?:发布|公布|披露|出炉)[《“]?((?:19|20)\d\d)年(?:年度报告|年报|业绩快报|[^》”，。]{0,16}?(?:统计公报|公报|经济运行|统计数据))"
+    r"(?:发布|公布|披露|出炉)(?:[《“][^》”，。\d]{0,16}?)?((?:19|20)\d\d)年"
+    r"(?:年度报告|年报|业绩快报|[^》”，。]{0,16}?(?:统计公报|公报|经济运行|统计数据|生产数据|运行报告|运行情况))"
 )
 # a listed firm's interim report (披露2026年半年度报告): its figures are of that year
 _INTERIM_RELEASE = re.compile(
@@ -340,11 +345,19 @@ _YEAR_SUMMED = re.compile(r"总结((?:19|20)\d\d)年度?(?:工作|经济|发展)
 _NEXT_YEAR_LEAD = re.compile(r"(?:做好|谋划|部署|抓好|推进)?明年")
 
 
+_PART_OF_YEAR = re.compile(r"半年|季度|月")
+
+
 def sums_up_its_year(lead: str, doc_year: int | None) -> bool:
-    """会议…总结2026年经济工作，部署2027年经济工作, published in 2026: a year-end meeting."""
-    return doc_year is not None and any(
-        int(m.group(1) or m.group(2)) == doc_year for m in _YEAR_SUMMED.finditer(lead)
-    )
+    """会议…总结2026年经济工作，部署2027年经济工作, published in 2026: a year-end meeting; or
+    发布2026年全省粮食生产数据 in December: the year's own figures released before it ends."""
+    if doc_year is None:
+        return False
+    summed = any(int(m.group(1) or m.group(2)) == doc_year for m in _YEAR_SUMMED.finditer(lead))
+    return summed or any(
+        int(m.group(1)) == doc_year and not _PART_OF_YEAR.search(m.group())
+        for m in _ANNUAL_RELEASE.finditer(lead)
+    )  # (not 发布2026年上半年全省经济运行数据: a part of the year, whose rest is still ahead)
 
 
 _STATISTICS = re.compile(

@@ -360,3 +360,46 @@ def test_a_year_end_work_summary_reviews_its_year(pipeline) -> None:
 )
 def test_numbers_that_are_not_quantities_of_dev_10(text: str, kept: list[str]) -> None:
     assert [q.raw for q in extract(text, year=2026, kind="news")] == kept
+
+
+GRAIN = (
+    "河南粮食总产量再创历史新高 全年达1347.6亿斤\n"
+    "来源：河南农村报 2026-12-15\n"
+    "本报讯 12月13日，国家统计局河南调查总队发布2026年全省粮食生产数据。数据显示，2026年河南粮食总产量达到1347.6亿斤，"
+    "增长1.5%。\n"
+    "分季看，全年夏粮产量761.2亿斤，比上年增长0.9%。\n"
+)
+CARBON = (
+    "广东碳市场2025年成交额首破30亿元\n"
+    "来源：南粤环境报 2026-03-17\n"
+    "本报讯 3月16日，省生态环境厅发布《广东省碳排放权交易市场2025年度运行报告》。报告显示，配额累计成交量4850万吨。\n"
+    "挂牌点选成交量2150万吨，占总成交量的44.2%。\n"
+)
+HALF_YEAR = (
+    "上半年全省经济运行稳中向好\n"
+    "来源：东川日报 2026-07-18\n"
+    "本报讯 7月17日，省统计局发布2026年上半年全省经济运行数据。上半年，全省地区生产总值增长5.6%。\n"
+    "下半年，要为实现全年地区生产总值增长5.5%左右的预期目标打下坚实基础。\n"
+)
+
+
+def test_this_years_data_released_in_december_are_facts(pipeline) -> None:
+    q = by_raw(pipeline.analyse(read_bytes(GRAIN.encode(), "news.txt")).quantities)
+    assert (q["1347.6亿斤"].kind, q["1347.6亿斤"].year) == ("actual", 2026)
+    assert (q["761.2亿斤"].kind, q["761.2亿斤"].year) == ("actual", 2026)
+    carbon = by_raw(pipeline.analyse(read_bytes(CARBON.encode(), "news.txt")).quantities)
+    assert (carbon["2150万吨"].kind, carbon["2150万吨"].year) == ("actual", 2025)  # 发布《…2025年度运行报告》
+    half = by_raw(pipeline.analyse(read_bytes(HALF_YEAR.encode(), "news.txt")).quantities)
+    assert (half["5.5%"].kind, half["5.5%"].year) == ("target", 2026)  # a guard: half a year is no year's end
+
+
+def test_a_part_of_the_year_already_reported_is_a_fact() -> None:
+    text = "二是加快培育外贸新动能，跨境电商进出口前10个月达到2.38万亿元，增长9.6%，全年有望突破2.8万亿元。"
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert (q["2.38万亿元"].kind, q["2.38万亿元"].year, q["2.38万亿元"].subject) == (
+        "actual",
+        2026,
+        "跨境电商进出口",
+    )
+    assert (q["9.6%"].kind, q["9.6%"].year) == ("actual", 2026)
+    assert q["2.8万亿元"].kind == "target"
