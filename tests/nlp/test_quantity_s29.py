@@ -403,3 +403,10 @@ def test_a_part_of_the_year_already_reported_is_a_fact() -> None:
     )
     assert (q["9.6%"].kind, q["9.6%"].year) == ("actual", 2026)
     assert q["2.8万亿元"].kind == "target"
+
+
+def test_a_cap_per_item_and_a_years_budget_name_their_support() -> None:
+    q = by_raw(extract("对在本市转化的，按成交额的10%给予奖励，单项最高200万元。", year=2026, kind="news"))
+    assert q["200万元"].subject == q["10%"].subject.removesuffix("比例")
+    budget = by_raw(extract("2026年度预算安排9.5亿元。", year=2026, kind="news"))
+    assert budget["9.5亿元"].subject == "预算"  # not 度预算
