@@ -284,6 +284,14 @@ def _subject_across_semicolon(quantities: list[Quantity], before: Quantity) -> N
         q.subject, q.subject_start, q.subject_end = before.subject, None, None  # spans stay in their sentence
 
 
+def _plan_met(s: str, cstart: int, pos: int, before: list[Quantity], offset: int) -> str | None:
+    """一般公共预算收入328.5亿元，…，完成预算的100.6%: how much of its plan the indicator named
+    before the clause met (一般公共预算收入完成预算比例)."""
+    done = _DONE_SHARE.search(s, cstart, pos)
+    met = next((o for o in reversed(before) if o.start - offset < cstart and o.subject), None)
+    return f"{met.subject}完成{done.group('base')}比例" if done and met is not None else None
+
+
 def _paragraph(text: str, start: int) -> str:
     end = text.find("\n", start)
     return text[start : len(text) if end < 0 else end]
@@ -504,15 +512,8 @@ def _sentence_quantities(
         if n.unit == "%" and (share := contribution_share(s, pos, end)) is not None:
             q.subject, q.subject_start, q.subject_end = share, None, None
         _complete_from_context(q, n, s, cstart, prev, s[prev_end:pos])
-        if n.unit == "%" and (done := _DONE_SHARE.search(s, cstart, pos)):
-            # 一般公共预算收入328.5亿元，…，完成预算的100.6%: how much of its plan the indicator met
-            met = next((o for o in reversed(out) if o.start - sentence.start < cstart and o.subject), None)
-            if met is not None and met.subject:
-                q.subject, q.subject_start, q.subject_end = (
-                    f"{met.subject}完成{done.group('base')}比例",
-                    None,
-                    None,
-                )
+        if n.unit == "%" and (met := _plan_met(s, cstart, pos, out, sentence.start)) is not None:
+            q.subject, q.subject_start, q.subject_end = met, None, None
         name_support(q, s, pos)
         if members is not None and n.unit == members[1] and (state := state_in_set(s, cstart, pos, end)):
             q.subject, q.subject_start, q.subject_end = f"{state}的{members[0]}", None, None

@@ -343,9 +343,12 @@ _INTERIM_RELEASE = re.compile(
 # (or 召开2026年度工作总结暨2027年工作部署会)
 _YEAR_SUMMED = re.compile(r"总结((?:19|20)\d\d)年度?(?:工作|经济|发展)|((?:19|20)\d\d)年度?工作总结")
 _NEXT_YEAR_LEAD = re.compile(r"(?:做好|谋划|部署|抓好|推进)?明年")
-
-
 _PART_OF_YEAR = re.compile(r"半年|季度|月")
+
+
+def _reported_year(m: re.Match[str]) -> int:
+    """The year a release or a summing-up names (either alternative's group)."""
+    return int(next(g for g in m.groups() if g))
 
 
 def sums_up_its_year(lead: str, doc_year: int | None) -> bool:
@@ -353,7 +356,7 @@ def sums_up_its_year(lead: str, doc_year: int | None) -> bool:
     发布2026年全省粮食生产数据 in December: the year's own figures released before it ends."""
     if doc_year is None:
         return False
-    summed = any(int(m.group(1) or m.group(2)) == doc_year for m in _YEAR_SUMMED.finditer(lead))
+    summed = any(_reported_year(m) == doc_year for m in _YEAR_SUMMED.finditer(lead))
     return summed or any(
         int(m.group(1)) == doc_year and not _PART_OF_YEAR.search(m.group())
         for m in _ANNUAL_RELEASE.finditer(lead)
@@ -410,10 +413,8 @@ def story_year(lead: str, doc_year: int | None) -> int | None:
     发布1—10月全市经济运行数据) opens a statistics release: its later figures that name no period
     (分门类看，采矿业…; 从主要产品看，…) describe that period too, as readers take them."""
     annual = _ANNUAL_RELEASE.search(lead) or _YEAR_SUMMED.search(lead)
-    if annual is not None and doc_year is not None and int(annual.group(1) or annual.group(2)) <= doc_year:
-        return int(
-            annual.group(1) or annual.group(2)
-        )  # 发布《2025年…统计公报》, 发布2025年年度报告: the year it reports
+    if annual is not None and doc_year is not None and _reported_year(annual) <= doc_year:
+        return _reported_year(annual)  # 发布《2025年…统计公报》, 总结2026年经济工作: the year it reports
     interim = _INTERIM_RELEASE.search(lead)
     if interim is not None and (doc_year is None or int(interim.group(1)) <= doc_year):
         return int(interim.group(1))
