@@ -388,3 +388,9 @@ def test_a_cap_per_item_and_a_years_budget_name_their_support() -> None:
     assert q["200万元"].subject == q["10%"].subject.removesuffix("比例")
     budget = by_raw(extract("2026年度预算安排9.5亿元。", year=2026, kind="news"))
     assert budget["9.5亿元"].subject == "预算"  # not 度预算
+
+
+def test_a_recovery_to_a_base_year_names_nothing() -> None:
+    text = "国际及地区旅客吞吐量612.5万人次，恢复至2019年同期的118%。"
+    q = by_raw(extract(text, year=2026, kind="news"))["118%"]
+    assert (q.subject, q.year) == ("国际及地区旅客吞吐量", 2026)
