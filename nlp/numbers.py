@@ -86,6 +86,7 @@ _YEARS_INDICATOR = re.compile(r"受教育年限|教育年限")
 _YEARS_SPAN_BEFORE = re.compile(r"(?:用|花|经过|历时|历经|连续|持续|未来|最近|过去)$")
 _YEARS_SPAN_AFTER = re.compile(r"年(?:时间|内|来|间|后|前|里|中|期|度|级|代|份|初|底|末|半|多时间)")
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;]")
+_ITEM_THEN_YEAR = re.compile(r"\d{1,2}\.(?:19|20)\d\d")
 
 
 def _years_as_level(t: str, text: str, found: list[NumberExpr]) -> list[NumberExpr]:
@@ -96,6 +97,8 @@ def _years_as_level(t: str, text: str, found: list[NumberExpr]) -> list[NumberEx
         if _YEARS_SPAN_AFTER.match(t, a.end) or _YEARS_SPAN_BEFORE.search(t, max(0, a.start - 2), a.start):
             continue
         clause = _CLAUSE_BREAK.split(t[max(0, a.start - 30) : a.start])[-1]
+        if _ITEM_THEN_YEAR.fullmatch(a.raw):
+            continue  # 附件：1.2026年湖南省…目录: a list item's number, then a year
         if "." in a.raw or _YEARS_INDICATOR.search(clause):
             out[i] = replace(a, end=a.end + 1, raw=text[a.start : a.end + 1], unit="年", role="quantity")
     return out

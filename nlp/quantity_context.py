@@ -117,7 +117,7 @@ _INCREASE = re.compile(
     r"(?:增速|速度)[^，,；;。]{0,8}加快)$"
 )
 _DECREASE = re.compile(
-    r"(?:下降|降低|减少|降幅|下调|压减|压降|精简|缩小|减排|缩减|压缩|回落|少增|削减|减|缩短|节约|节省|节能|减重|降价幅度|(?<![升下])降)$"
+    r"(?:下降|降低|减少|降幅|下调|下跌|下滑|压减|压降|精简|缩小|减排|缩减|压缩|回落|少增|削减|减|缩短|节约|节省|节能|减重|降价幅度|(?<![升下])降)$"
 )
 # a count of people changed by a verb that names them first: 减少农村贫困人口1000万
 _VERB_NOUN = re.compile(r"(增加|减少)[^，,；;。、\d到至]{0,6}(?:人口|人数|群众|人员)$")
@@ -134,8 +134,8 @@ _ABOVE_OTHER = re.compile(
     r"(?:(?<!不)(?:高于|低于)|高出|低出|快于|慢于|(?<!占)比(?![重率例值])|较)([^，,；;。比较]{1,16}?)(?:[高低快慢])?$"
 )  # not 比重/比率/占比: 煤炭消费比重下降8.1个百分点 is a change
 _TIME_BASE = re.compile(
-    r"上年|去年|前年|同期|上[月届期]|上季度|年初|年末|上半年|季度|[\d一二三四五六七八九十]+月|(?:19|20)\d\d年|此前|以前|原来|过去|"
-    r"改造前|预算|计划|年前|初期|末期"
+    r"上年|去年|前年|同期|上[月届期]|上季度|年初|年末|上半年|[一二三四]?季度|[\d一二三四五六七八九十]+月|(?:19|20)\d\d年|此前|以前|原来|过去|"
+    r"改造前|预算|计划|[\d一二三四五六七八九十两]*年前|初期|末期|今年|明年|“?十[一二三四五六七八九]五”?末"
 )
 _PEER_BASE = re.compile(r"全国|全省|全市|全区|全县|平均|同行|同类")
 _LEVEL = re.compile(r"(?:到|至|为|达到|达|在|成|是|占|有)$")
@@ -561,6 +561,15 @@ def baseline_year(clause_left: str, right: str) -> tuple[bool, int | None]:
     return True, year
 
 
+# 高于同期地区生产总值增速: another indicator of the same time, not an earlier time
+_SAME_TIME_OTHER = re.compile(r"同期[^，,；;。]{2,}?(?:增速|增幅|水平)")
+
+
+def _earlier_time(base: str) -> bool:
+    """比去年同期, 比“十四五”末, 比今年: a time the indicator is compared with."""
+    return bool(_TIME_BASE.search(base)) and not _SAME_TIME_OTHER.match(base)
+
+
 def change_of(left: str, unit: str | None, right: str = "") -> str | None:
     """increase/decrease when the number is the size of a change, else None (a level).
 
@@ -578,7 +587,7 @@ def change_of(left: str, unit: str | None, right: str = "") -> str | None:
     if _SPREAD.search(rest):
         return None  # 增长面达74.3%: the share of branches that grew, a level
     other = _ABOVE_OTHER.search(rest) if unit == "百分点" else None
-    if other and not _TIME_BASE.search(other.group(1)):
+    if other and not _earlier_time(other.group(1)):
         return None  # 高于全市地区生产总值增速1.6个百分点, 比海洋生产总值高: a gap to another indicator
     if rest.endswith(("新增", "改造提升", "提质升级", "改造升级")):
         return None  # 新增50家; 高标准农田改造提升43万亩 counts what is upgraded

@@ -394,3 +394,24 @@ def test_a_recovery_to_a_base_year_names_nothing() -> None:
     text = "国际及地区旅客吞吐量612.5万人次，恢复至2019年同期的118%。"
     q = by_raw(extract(text, year=2026, kind="news"))["118%"]
     assert (q.subject, q.year) == ("国际及地区旅客吞吐量", 2026)
+
+
+# --- dev-11: gaps to an earlier time, falls, floors, a list item before a year ------------------
+@pytest.mark.parametrize(
+    ("text", "raw", "change"),
+    [
+        ("研发投入强度比“十四五”末提高0.07个百分点。", "0.07个百分点", "increase"),
+        ("增速比今年提高0.2个百分点。", "0.2个百分点", "increase"),
+        ("贷款平均利率较五年前下降1.5个百分点。", "1.5个百分点", "decrease"),
+        ("核心产业增加值增长9.6%，高于同期地区生产总值增速4.2个百分点。", "4.2个百分点", None),  # a gap
+        ("利润下跌两成以上。", "两成", "decrease"),
+    ],
+)
+def test_changes_of_dev_11(text: str, raw: str, change: str | None) -> None:
+    assert by_raw(extract(text, year=2026, kind="news"))[raw].change == change
+
+
+def test_a_floor_and_a_list_item_of_dev_11() -> None:
+    floor = by_raw(extract("首付比例最低可至15%。", year=2026, kind="news"))["15%"]
+    assert (floor.comparator, floor.subject) == ("ge", "首付比例")
+    assert extract("附件：1.2026年湖南省新能源汽车下乡活动参与车型目录", year=2026, kind="policy") == []
