@@ -110,7 +110,7 @@ _CLASSIFIERS = frozenset(
     "个家项座所台套辆名位款户件艘架处批种场张只头株棵块栋幢间支口宗笔份例起篇部盏根颗片条列"
 )
 # an item that already ends in an indicator word names its own indicator
-_HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量)$")
+_HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量|次)$")
 _NUMBER_LIST = re.compile(r"[、和与及]|，?(?:分别|同比)?[、和]?")
 _SCOPED_SUFFIX = re.compile(r"左右|上下|以上|以内|以下")
 _PAIRED = {"城乡": ("城镇", "农村"), "中小": ("中型", "小型"), "大中": ("大型", "中型")}

@@ -415,3 +415,10 @@ def test_a_floor_and_a_list_item_of_dev_11() -> None:
     floor = by_raw(extract("首付比例最低可至15%。", year=2026, kind="news"))["15%"]
     assert (floor.comparator, floor.subject) == ("ge", "首付比例")
     assert extract("附件：1.2026年湖南省新能源汽车下乡活动参与车型目录", year=2026, kind="policy") == []
+
+
+def test_a_pair_recovered_to_a_base_year_keeps_each_name() -> None:
+    q = by_raw(
+        extract("接待游客人次和旅游收入分别恢复至2019年同期的118.6%和109.3%。", year=2026, kind="news")
+    )
+    assert (q["118.6%"].subject, q["109.3%"].subject) == ("接待游客人次", "旅游收入")
