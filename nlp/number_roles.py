@@ -11,7 +11,10 @@ import re
 from nlp.quantity_units import DURATION_UNITS, ORDINAL_AFTER, TIME_UNITS
 
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
-_PER_ACT = re.compile(r"每(?:引进|招收|招聘|培养|认定|新增|吸纳|录用|聘用|安置|接收|培育|落户|入选)$")
+# the denominator of a rate (每增长1个百分点) or the unit an award is paid for (每引进1人)
+_PER_ACT = re.compile(
+    r"每(?:增长|增加|提高|下降|降低|引进|招收|招聘|培养|认定|新增|吸纳|录用|聘用|安置|接收|培育|落户|入选)$"
+)
 _PLAN_NAMED = re.compile(r"第十([一二三四五六七八九])个五年")
 _DURATION = re.compile(rf"(?:{DURATION_UNITS})")
 _YEAR_AFTER = re.compile(r"年")
@@ -132,10 +135,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         if m.group("frac") and before == "前":
             return "rank"  # 排名前万分之一, 前百分之十
         return _special_role(m, before, after)
-    if before == "每" or t.startswith(("每增长", "每增加", "每提高", "每下降", "每降低"), max(0, start - 3)):
-        return "per"  # 每10万人, 每增长1个百分点: the denominator of a rate
-    if _PER_ACT.search(t, max(0, start - 5), start):
-        return "per"  # 每引进1人给予10万元, 每招收1名博士后: the unit an award is paid for
+    if before == "每" or _PER_ACT.search(t, max(0, start - 5), start):
+        return "per"  # 每10万人, 每增长1个百分点, 每引进1人给予10万元
     if t.startswith(("条”", "条》", '条"'), end - 1):
         return "name"  # “高新人才20条”, 《人才新政30条》: a policy named by its number of articles
     if _quoted_slogan(t, start, end) or _quoted_formula(t, start, end):

@@ -51,7 +51,7 @@ from nlp.quantity_subject import (
     support_rate,
     threshold_subject,
 )
-from nlp.quantity_support import MONEY_UNITS, name_support, support_measure
+from nlp.quantity_support import is_money, name_support, support_measure
 from nlp.quantity_tables import apply_bar_headers, apply_cell_headers, cell_numbers
 from nlp.records import Comparator, Quantity, Sentence
 
@@ -129,7 +129,6 @@ _HOUSEHOLDS = re.compile(r"(?:家庭|农户|住户)$")
 _MONEY = re.compile(r"(?:生产总值|经济总量|GDP|产值|增加值|收入|营收|销售额|投资额?|收益)$")
 # 60岁以上老年人平均每年新增30万: how often the indicator grows, between it and the count
 _GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?:新增|净增|增加)?$")
-# A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 # an aside on how an indicator is measured or what it includes, closing its name
 _HOW_MEASURED = re.compile(r"（(?:与|按|以|含|不含|包括)[^（）]*）$")
 # 完成预算的100.6%, 完成年度计划5万人的122.4%: the share of a plan met
@@ -138,6 +137,7 @@ _DONE_SHARE = re.compile(r"完成了?(?P<base>(?:年度|全年)?(?:计划|预算
 _GROWTH_OF_LEVEL = re.compile(r"[，,]\s*(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|降低)")
 # a field label opening its line (预算金额：, 最高限价：)
 _FIELD_LABEL = re.compile(r"([\u4e00-\u9fff]{2,10})[：:]")
+# A bare head that restates the previous indicator: 新增装机1258万千瓦、总量达到6437万千瓦.
 _BARE_HEAD = re.compile(r"(?:总量|总数|总额|总规模|规模|收益|投入强度)")
 _PROJECT_MONEY = re.compile(r"(?:计划|协议)?(?:总投资|投资)")
 _ADDED_PREFIX = re.compile(r"^(?:新增|新建|累计|实现)")
@@ -773,7 +773,7 @@ def _subject(
         return noun  # 80余个小型染料库中: the counted noun follows its measure word
     if unit == "%" and (support := support_rate(s, cstart, pos, end)) is not None:
         return support  # 按设备投资额的10%给予补助: the rate of the subsidy, not its base
-    money = unit in MONEY_UNITS or (unit or "").startswith("元/")  # 每公斤10元运营补贴: money per measure
+    money = is_money(unit)  # 每公斤10元运营补贴 too
     left = left_subject(s, cstart, pos)
     if left is not None and _PERIOD_ONLY.fullmatch(s, *left):
         left = None  # “十四五”期间年均增长12.3%: a period names no indicator

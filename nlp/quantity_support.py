@@ -58,9 +58,14 @@ def name_support(q: Quantity, s: str, pos: int) -> None:
         q.subject, q.subject_start, q.subject_end = q.subject[:-2], None, None
 
 
+def is_money(unit: str | None) -> bool:
+    """元, 美元 …, or money per a measure (元/公斤, 元/千瓦)."""
+    return unit in MONEY_UNITS or (unit or "").startswith("元/")
+
+
 def support_measure(s: str, cstart: int, pos: int, end: int, unit: str | None) -> bool:
     """The number is an amount or rate of support a policy offers (not one already paid out)."""
-    if unit not in MONEY_UNITS and unit != "%" and not (unit or "").startswith("元/"):
+    if not is_money(unit) and unit != "%":
         return False
     clause_end = len(s)
     for mark in "，,；;。":
