@@ -62,7 +62,7 @@ _PUBLISHED = re.compile(
 # name ends at the first space (来源：中国证券报·中证网　2025年12月8日)
 _OUTLET = re.compile(r"(?:^|\s)(?:来源|稿源|出处)\s*[：:]\s*(\S{2,30})")
 _SESSION_DATE = re.compile(
-    r"^[—\-－\s]*(.{0,20}?)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).*(?:会议|大会|讲话)"
+    r"^[—\-－\s]*(.{0,20}?)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).*(?:会议|大会|讲话|发布会|吹风会|见面会)"
 )
 # 佛山市工业和信息化局 2025年6月20日: the organ, a space, the date (the date part is checked by is_date_line)
 _SIGN_OFF_LINE = re.compile(

@@ -58,6 +58,10 @@ from nlp.records import Comparator, Quantity, Sentence
 # reports to a people's congress: a review of last year, then this year's plan (政府工作报告, and the
 # 预算执行情况和预算草案 / 计划执行情况与计划草案 reports that accompany it)
 _REPORT = re.compile(r"政府工作报告|(?:预算|计划)执行情况[^。\n]{0,30}的报告")
+# 其中四季度增长6.1%, 其中，12月份…: a part of the period the sentence before reported
+_PART_OF_PERIOD = re.compile(
+    r"\s*其中[，,]?\s*(?:[一二三四]季度|第[一二三四]季度|上半年|下半年|前三季度|\d{1,2}月份?|前\d{1,2}个月|\d{1,2}[—\-–]\d{1,2}月)"
+)
 _PERIOD_ONLY = re.compile(r"“?十[一二三四五六七八九]五”?(?:期间|时期|以来)?")
 # 《…若干措施》政策解读, 一图读懂丨《…》, …答记者问 (not a news story headlined 政府工作报告解读：…)
 # a left span that only names the base of a comparison (比上半年, 较上年末; 是京津冀的, 是十年前的)
@@ -113,7 +117,13 @@ _CLASSIFIERS = frozenset(
 _HAS_HEAD = re.compile(r"(?:值|额|量|率|重|比|数|入|资|费|价|积|度|口|出|长|速|耗|量|次)$")
 _NUMBER_LIST = re.compile(r"[、和与及]|，?(?:分别|同比)?[、和]?")
 _SCOPED_SUFFIX = re.compile(r"左右|上下|以上|以内|以下")
-_PAIRED = {"城乡": ("城镇", "农村"), "中小": ("中型", "小型"), "大中": ("大型", "中型")}
+_PAIRED = {
+    "城乡": ("城镇", "农村"),
+    "中小": ("中型", "小型"),
+    "大中": ("大型", "中型"),
+    "产销量": ("产量", "销量"),  # 汽车产销分别完成3168.4万辆和3175.9万辆
+    "产销": ("产量", "销量"),
+}
 # the head noun a listed last item shares with the items before it
 _INDICATOR_HEAD = re.compile(
     r"(?:(?:居民|职工|农民)?(?:人均)?(?:可支配)?收入|产量|产值|增加值|销售额|销量|营业收入|营收|利润|"
@@ -262,6 +272,8 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         quantities = _sentence_quantities(text, sentence, mine, settings)
         if joined and out:
             _subject_across_semicolon(quantities, out[-1])
+        elif out and out[-1].sentence_index == sentence.index - 1 and _PART_OF_PERIOD.match(sentence.text):
+            _subject_of_part(quantities, out)
         if project is not None:
             _as_project_goals(quantities, sentence.text, sentence.start, project)
         out.extend(quantities)
@@ -282,6 +294,19 @@ def _subject_across_semicolon(quantities: list[Quantity], before: Quantity) -> N
         if q.subject is not None or not before.subject:
             break
         q.subject, q.subject_start, q.subject_end = before.subject, None, None  # spans stay in their sentence
+
+
+def _subject_of_part(quantities: list[Quantity], out: list[Quantity]) -> None:
+    """…地区生产总值…比上年增长5.8%。其中四季度增长6.1%: a part of the period just reported,
+    with no indicator of its own, measures the previous sentence's indicator of the same unit."""
+    last = out[-1].sentence_index
+    for q in quantities:
+        if q.subject is not None:
+            break
+        same = [o for o in out if o.sentence_index == last and o.unit == q.unit and o.subject]
+        if not same:
+            break
+        q.subject, q.subject_start, q.subject_end = same[-1].subject, None, None
 
 
 def _plan_met(s: str, cstart: int, pos: int, before: list[Quantity], offset: int) -> str | None:
@@ -309,24 +334,42 @@ def _as_project_goals(found: list[Quantity], sentence: str, offset: int, project
 
 
 # a plan's indicator table written as text: 2．地区生产总值：基期值586亿元，目标值800亿元以上，预期性。
-_INDICATOR_ROW = re.compile(r"\s*(?:\d{1,2}\s*[．.、]\s*)?([^：:，,。；;（(]{2,40}?)[：:]")
+_INDICATOR_ROW = re.compile(
+    r"\s*(?:\d{1,2}\s*[．.、]\s*)?((?:[^：:，,。；;（(）)]|（[^）]{1,12}）|\([^)]{1,12}\)){2,40}?)[：:]"
+)
 _ROW_LABEL = re.compile(r"(?:(基期值|基期|基准值|现状值)|(目标值|规划值|预期值))(?:为|是)?$")
+# a row whose columns are years: 1.地区生产总值：2025年61280亿元，2030年80000亿元以上
+_NOT_AN_INDICATOR = re.compile(
+    r"(?:主要|总体|发展|预期|规划|工作|具体)?(?:目标|任务|指标|内容|措施|成效|情况|进展|安排)(?:任务)?"
+)
+_NUMBERED_ROW = re.compile(r"\s*\d{1,2}\s*[．.、]")
+_ROW_YEAR = re.compile(r"\s*(?:19|20)\d\d年(?:底|末)?(?:为|是|达到)?")
 
 
 def indicator_row(s: str, cstart: int, pos: int) -> tuple[str, tuple[int, int], str | None] | None:
-    """("base" or "goal", the indicator's span, its change) when the number is a value of a row
-    of an indicator table; a growth indicator (地区生产总值增长) gives rates of increase."""
+    """("base", "goal", "year" or "other", the indicator's span, its change) when the number is a
+    value of a row of an indicator table ("year": a column named by its year, whose kind and year
+    the year itself decides; "other": any other clause of a numbered row, which only names the
+    indicator where the clause names none); a growth indicator (地区生产总值增长) gives rates of
+    increase."""
     row = _INDICATOR_ROW.match(s)
-    label = _ROW_LABEL.search(s, cstart, pos)
-    if row is None or label is None or cstart < row.end():
+    if row is None or cstart < row.end():
         return None
+    label = _ROW_LABEL.search(s, cstart, pos)
+    column = "year" if label is None else "base" if label.group(1) else "goal"
+    if label is None and not _ROW_YEAR.fullmatch(s, cstart, pos):
+        if not _NUMBERED_ROW.match(s):
+            return None
+        column = "other"  # 12.能耗降低：“十四五”时期累计降低14.5%: still the row's indicator
     name = row.group(1)
+    if _NOT_AN_INDICATOR.fullmatch(name):
+        return None  # 主要目标：2025年…，2030年…: a heading, not a row
     change = None  # a growth indicator (地区生产总值增长) has rates of increase
     if name.endswith(("增长", "增速")):
         change = "increase"
     elif name.endswith(("下降", "降低")):
         change = "decrease"
-    return ("base" if label.group(1) else "goal"), row.span(1), change
+    return column, row.span(1), change
 
 
 # a story's furniture line before its lead: 来源：证券时报网 2026-03-28　记者 孙立
@@ -474,9 +517,13 @@ def _sentence_quantities(
         elif _SHARE_OF_GOAL.search(s, clause_start(s, pos), pos):  # …and 九成 is how much of it is done
             kind = "actual"
         row = indicator_row(s, cstart, pos)
-        if row is not None:  # 2．地区生产总值：基期值586亿元，目标值800亿元以上: a table row as text
+        if row is not None and row[0] == "other":
+            if not isinstance(span, tuple) and (prev is None or not prev.subject):
+                span = row[1]
+        elif row is not None:  # 2．地区生产总值：基期值586亿元，目标值800亿元以上: a table row as text
             label, span, change = row
-            kind, year = ("actual", plan_base) if label == "base" else ("target", period_end or year)
+            if label != "year":
+                kind, year = ("actual", plan_base) if label == "base" else ("target", period_end or year)
             change = change if n.unit in _NOT_COUNTS else None
         q = Quantity(
             sentence_index=sentence.index,
@@ -692,9 +739,16 @@ def _distribute(quantities: list[Quantity], text: str) -> None:
             continue
         subject = text[head.subject_start : head.subject_end]
         between = text[head.subject_end : chain[-1].start]
-        if "分别" in between and len(chain) == 2 and (pair := _split_pair(subject)):
-            for q, item in zip(chain, pair, strict=True):
-                q.subject, q.subject_start, q.subject_end = item, None, None
+        # (not a listed subject: 高新技术企业、科技型中小企业数量 names its two already)
+        if (
+            "分别" in between
+            and len(chain) % 2 == 0
+            and "、" not in subject
+            and (pair := _split_pair(subject))
+        ):
+            # …分别完成3168.4万辆和3175.9万辆，同比分别增长3.6%和4.1%: pairs in turn
+            for k, q in enumerate(chain):
+                q.subject, q.subject_start, q.subject_end = pair[k % 2], None, None
             continue
         items = subject.split("、")
         if len(items) == 1:  # 能耗和二氧化碳排放分别降低13.5%、18%
@@ -741,6 +795,9 @@ def _shared_head(items: list[str]) -> str | None:
     ):
         return named.group()
     cut = len(before) if len(before) <= 2 else len(last)
+    n = len(before)
+    if len(last) > n + 1 and last[0] == before[0] and last[n - 1] == before[-1] and last[:n] != before:
+        cut = n  # 第一档、第二档、第三档地区省级分担比例: items of one frame (第…档) before the head
     for k in range(min(len(before), len(last)), 1, -1):
         found = last.find(before[-k:])
         if found >= 0:
@@ -819,6 +876,7 @@ def _subject(
         return right
     if prev is not None and prev.subject:
         return "inherit"
-    if left is None and (label := _FIELD_LABEL.match(s)) and label.end() == cstart:
+    label = _FIELD_LABEL.match(s)
+    if left is None and label and label.end() == cstart and not _NOT_AN_INDICATOR.fullmatch(label.group(1)):
         return label.span(1)  # 预算金额：1860万元: a form's field names its value
     return left

@@ -1,0 +1,93 @@
+"""Kinds, years and subjects read off the written gold sets in stop 30."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.metadata import extract_metadata
+from tests.nlp.test_quantities import by_raw, extract
+
+PLAN = {"year": 2026, "kind": "policy", "period": (2026, 2030)}
+NEWS = {"year": 2027, "kind": "news"}
+
+ROW = (
+    "1.地区生产总值：2025年61280亿元，2030年80000亿元以上，年均增长5.5%左右，预期性。"
+    "\n14.设区市细颗粒物（PM2.5）平均浓度：2025年29.5微克/立方米，2030年27微克/立方米以下，约束性。"
+    "\n12.单位地区生产总值能源消耗降低：“十四五”时期累计降低14.5%，2030年较2025年累计降低13%左右，约束性。"
+    "\n5.居民人均可支配收入增长：2025年5.4%，2030年与经济增长同步，预期性。"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "subject", "kind", "year"),
+    [
+        ("61280亿元", "地区生产总值", "actual", 2025),
+        ("80000亿元", "地区生产总值", "target", 2030),
+        ("5.5%", "地区生产总值", "target", 2030),
+        ("29.5微克/立方米", "设区市细颗粒物（PM2.5）平均浓度", "actual", 2025),
+        ("27微克/立方米", "设区市细颗粒物（PM2.5）平均浓度", "target", 2030),
+        ("14.5%", "单位地区生产总值能源消耗降低", "actual", None),
+        ("13%", "单位地区生产总值能源消耗降低", "target", 2030),
+    ],
+)
+def test_rows_of_an_indicator_table_whose_columns_are_years(raw: str, subject: str, kind: str, year) -> None:
+    q = by_raw(extract(ROW, **PLAN))[raw]
+    assert (q.subject, q.kind, q.year) == (subject, kind, year)
+
+
+def test_a_growth_row_gives_its_values_a_change() -> None:
+    q = by_raw(extract(ROW, **PLAN))["5.4%"]
+    assert (q.subject, q.change) == ("居民人均可支配收入增长", "increase")
+
+
+def test_a_speaker_or_a_heading_is_no_indicator_row() -> None:
+    q = by_raw(extract("记者：今年以来，全市工业增加值增长6.5%，其中高技术制造业增长12%。", **NEWS))
+    assert q["6.5%"].subject == "工业增加值"
+    goals = by_raw(extract("主要目标：2025年61280亿元，2030年80000亿元以上。", **PLAN))
+    assert goals["80000亿元"].subject != "主要目标"
+
+
+def test_production_and_sales_split_under_fenbie() -> None:
+    text = "1—11月，汽车产销分别完成3168.4万辆和3175.9万辆，同比分别增长3.6%和4.1%。"
+    q = by_raw(extract(text, **NEWS))
+    assert [q[r].subject for r in ("3168.4万辆", "3175.9万辆", "3.6%", "4.1%")] == [
+        "汽车产量",
+        "汽车销量",
+        "汽车产量",
+        "汽车销量",
+    ]
+
+
+def test_a_listed_subject_is_not_split_as_a_pair_word() -> None:
+    q = by_raw(extract("高新技术企业、科技型中小企业数量分别达到500家和800家。", **PLAN))
+    assert (q["500家"].subject, q["800家"].subject) == ("高新技术企业数量", "科技型中小企业数量")
+
+
+def test_items_of_one_frame_share_the_head_after_the_last() -> None:
+    q = by_raw(extract("第一档、第二档、第三档地区省级分担比例分别为70%、50%、30%。", **PLAN))
+    assert q["50%"].subject == "第二档地区省级分担比例"
+
+
+def test_a_part_of_the_period_measures_the_indicator_before() -> None:
+    text = "2026年全市地区生产总值8426.7亿元，比上年增长5.8%，高于全省0.3个百分点。其中四季度增长6.1%，比三季度加快0.4个百分点。"
+    assert by_raw(extract(text, **NEWS))["6.1%"].subject == "地区生产总值"
+    other = by_raw(extract("全市地区生产总值增长5.8%。四季度增长6.1%。", **NEWS))  # without 其中: a guard
+    assert other["6.1%"].subject is None
+
+
+def test_how_a_figure_is_converted_is_no_indicator() -> None:
+    text = "按常住人口计算，全市人均地区生产总值达到13.9万元，按年平均汇率折算约为1.95万美元。"
+    assert by_raw(extract(text, **NEWS))["1.95万美元"].subject == "人均地区生产总值"
+
+
+def test_a_from_to_pair_with_zengzhi_keeps_its_indicator() -> None:
+    text = "高新技术企业由2020年的6100家增至2025年的1.52万家，增长近1.5倍。"
+    assert by_raw(extract(text, **PLAN))["1.52万家"].subject == "高新技术企业"
+
+
+def test_a_press_conference_is_dated_by_its_lead() -> None:
+    text = (
+        "国务院新闻办公室就“推动制造业高质量发展”举行新闻发布会（文字实录摘编）\n\n"
+        "国务院新闻办公室于2026年9月17日（星期四）上午10时举行新闻发布会，请工业和信息化部副部长介绍有关情况。\n"
+    )
+    assert extract_metadata(text, {})["date"] == "2026-09-17"
