@@ -53,7 +53,7 @@ MODELS_DIR = ROOT / "corpora" / "models"
 TRAIN_DATA = ROOT / "corpora" / "labels" / "train.jsonl"
 MODEL_FILE = "model.joblib"
 # Bump when the features or the model bundle change shape: older artefacts are then retrained.
-MODEL_FORMAT = 3
+MODEL_FORMAT = 4  # 4: a list of parts, each a feature space with the label models of some kinds
 META_FILE = "metadata.json"
 KINDS = ("clusters", "themes")
 NAMED_LIST = 2  # clusters called by their own names in one sentence: a list of clusters
@@ -91,24 +91,29 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@dataclass
+class Part:
+    """One fitted feature space and the label models of the kinds fitted on its rows (clusters and
+    themes share one part unless some rows are labelled for one kind only)."""
+
+    featurizer: Featurizer
+    models: dict[str, list[LabelModel]]
+    neighbours: Neighbours | None
+
+
 class Classifier:
-    """Predict-only; holds the fitted features, one model per label and the tokenizer."""
+    """Predict-only; holds the fitted parts (features, one model per label) and the tokenizer."""
 
     def __init__(
-        self,
-        taxonomy: Taxonomy,
-        tokenizer: jieba.Tokenizer,
-        featurizer: Featurizer,
-        models: dict[str, list[LabelModel]],
-        metadata: dict[str, Any],
-        neighbours: Neighbours | None = None,
+        self, taxonomy: Taxonomy, tokenizer: jieba.Tokenizer, parts: list[Part], metadata: dict[str, Any]
     ) -> None:
         self.taxonomy = taxonomy
         self.tokenizer = tokenizer
-        self.featurizer = featurizer
-        self.models = models
+        self.parts = parts
+        self.models = {kind: m for part in parts for kind, m in part.models.items()}
+        if sorted(self.models) != sorted(KINDS):
+            raise ModelError(f"the model's parts cover {sorted(self.models)}, not {list(KINDS)}")
         self.metadata = metadata
-        self.neighbours = neighbours
         self.lexicon = LexiconLabeller(taxonomy)
 
     def predict(self, texts: list[str], contexts: list[str | None] | None = None) -> list[LabelPair]:
@@ -132,15 +137,17 @@ class Classifier:
             return [], {kind: np.zeros((0, len(self.models[kind]))) for kind in KINDS}
         readings = [self.lexicon.read(t) for t in texts]  # read once: features, verdicts, inheritance
         data = prepare(texts, contexts, self.tokenizer, self.lexicon, readings)
-        x = self.featurizer.transform(data)
         lexical = self.lexicon.predict(texts, [innermost_heading(c) for c in contexts], readings)
-        shares = self.neighbours.shares(x) if self.neighbours else {}
         proba, columns = {}, {}
-        for k, kind in enumerate(KINDS):
-            labels = [m.label for m in self.models[kind]]
-            lex = np.array([[_score_of(pair[k], name) for name in labels] for pair in lexical])
-            proba[kind] = self._probabilities(kind, data, x, lex, shares.get(kind))
-            columns[kind] = self._labels(kind, proba[kind], lex)
+        for part in self.parts:
+            x = part.featurizer.transform(data)
+            shares = part.neighbours.shares(x) if part.neighbours else {}
+            for kind in part.models:
+                k = KINDS.index(kind)
+                labels = [m.label for m in self.models[kind]]
+                lex = np.array([[_score_of(pair[k], name) for name in labels] for pair in lexical])
+                proba[kind] = self._probabilities(kind, data, x, lex, shares.get(kind))
+                columns[kind] = self._labels(kind, proba[kind], lex)
         named = self._with_named(texts, readings, columns["clusters"])
         clusters = self._inherit(readings, named, lexical)
         named_themes = self._with_named_themes(texts, columns["themes"], proba["themes"])
@@ -244,6 +251,11 @@ def _score_of(labels: list[Label], name: str) -> float:
     return next((lab.score for lab in labels if lab.label == name), 0.0)
 
 
+def row_kinds(row: dict[str, Any]) -> tuple[str, ...]:
+    """The kinds a training row is labelled for: both, unless it says (`"kinds": ["themes"]`)."""
+    return tuple(row.get("kinds", KINDS))
+
+
 def _targets(rows: list[dict[str, Any]], kind: str, labels: list[str]) -> np.ndarray:
     return np.array([[label in row.get(kind, []) for label in labels] for row in rows], dtype=bool)
 
@@ -258,6 +270,9 @@ def training_rows(data_path: str | Path, taxonomy: Taxonomy) -> list[dict[str, A
     rows.sort(key=lambda r: (r.get("doc") or "", r["text"], r.get("context") or ""))  # order-independent
     if not rows:
         raise ValueError(f"{data_path}: no training rows")
+    odd = sorted({k for r in rows for k in row_kinds(r)} - set(KINDS))
+    if odd:
+        raise ValueError(f"{data_path}: kinds {odd} are not {list(KINDS)}")
     known = set(taxonomy.cluster_labels) | set(taxonomy.theme_labels)
     unknown = sorted({lab for r in rows for kind in KINDS for lab in r.get(kind, [])} - known)
     if unknown:
@@ -267,16 +282,37 @@ def training_rows(data_path: str | Path, taxonomy: Taxonomy) -> list[dict[str, A
 
 @dataclass
 class Fitted:
-    """Everything `fit` learns; `train` saves all but `validation`."""
+    """Everything `fit` learns; `train` saves the parts."""
 
-    featurizer: Featurizer
-    models: dict[str, list[LabelModel]]
-    neighbours: Neighbours | None
+    parts: list[Part]
     validation: dict[str, Any]
 
 
 def fit(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenizer: jieba.Tokenizer) -> Fitted:
-    """Choose and fit every label's decision on `rows` (grouped CV inside); nothing is saved."""
+    """Choose and fit every label's decision (grouped CV inside); nothing is saved.  Kinds learned
+    from the same rows share a part; a kind with rows of its own (written news labelled for
+    themes only) gets a part of its own, so those rows never reach the other kind's models."""
+    by_rows: dict[tuple[int, ...], list[str]] = {}
+    for kind in KINDS:
+        used = tuple(i for i, r in enumerate(rows) if kind in row_kinds(r))
+        by_rows.setdefault(used, []).append(kind)
+    parts: list[Part] = []
+    validation: dict[str, Any] = {}
+    for used, kinds in by_rows.items():
+        part, checked = fit_part([rows[i] for i in used], tuple(kinds), taxonomy, config, tokenizer)
+        parts.append(part)
+        validation |= checked
+    return Fitted(parts, validation)
+
+
+def fit_part(
+    rows: list[dict[str, Any]],
+    kinds: tuple[str, ...],
+    taxonomy: Taxonomy,
+    config: Config,
+    tokenizer: jieba.Tokenizer,
+) -> tuple[Part, dict[str, Any]]:
+    """One feature space fitted on `rows` and the decisions of every label of `kinds`."""
     lexicon = LexiconLabeller(taxonomy)
     texts, contexts = [r["text"] for r in rows], [r.get("context") for r in rows]
     groups = [r.get("doc") or r["text"] for r in rows]
@@ -289,11 +325,12 @@ def fit(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenize
     folds = group_folds(groups, config.folds)
     n_clusters = len(taxonomy.cluster_labels)
     label_sets = {
-        kind: taxonomy.cluster_labels if kind == "clusters" else taxonomy.theme_labels for kind in KINDS
+        kind: taxonomy.cluster_labels if kind == "clusters" else taxonomy.theme_labels for kind in kinds
     }
     targets = {kind: _targets(rows, kind, labels) for kind, labels in label_sets.items()}
     oof, oof_shares = out_of_fold(data, targets, groups, config)
-    for k, kind in enumerate(KINDS):
+    for kind in kinds:
+        k = KINDS.index(kind)
         labels, y = label_sets[kind], targets[kind]
         lex = _lexical(lexical, k, labels)
         evid = [
@@ -330,7 +367,7 @@ def fit(rows: list[dict[str, Any]], taxonomy: Taxonomy, config: Config, tokenize
         if config.neighbours
         else None
     )
-    return Fitted(featurizer, models, neighbours, validation)
+    return Part(featurizer, models, neighbours), validation
 
 
 def train(
@@ -346,16 +383,21 @@ def train(
     rows = training_rows(data_path, taxonomy)
     tokenizer = tokenizer or make_tokenizer(taxonomy.dictionary_words())
     fitted = fit(rows, taxonomy, config, tokenizer)
-    models = fitted.models
+    models = {kind: m for part in fitted.parts for kind, m in part.models.items()}
     out_dir.mkdir(parents=True, exist_ok=True)
-    bundle = {"featurizer": fitted.featurizer, "models": models, "neighbours": fitted.neighbours}
+    bundle = {"parts": fitted.parts}
     joblib.dump(bundle, out_dir / MODEL_FILE, compress=3)
     metadata = {
         "format": MODEL_FORMAT,
         "taxonomy": {"name": taxonomy.name, "version": taxonomy.version},
         "labels": {kind: [asdict_label(m) for m in models[kind]] for kind in KINDS},
         "config": asdict(config),
-        "training_data": {"path": data_path.name, "sha256": sha256_file(data_path), "rows": len(rows)},
+        "training_data": {
+            "path": data_path.name,
+            "sha256": sha256_file(data_path),
+            "rows": len(rows),
+            "rows_per_kind": {kind: sum(kind in row_kinds(r) for r in rows) for kind in KINDS},
+        },
         "validation": fitted.validation,
         "libraries": library_versions(),
         "artefact_sha256": sha256_file(out_dir / MODEL_FILE),
@@ -392,7 +434,7 @@ def load_classifier(
     check_metadata(meta, taxonomy, model_path, data_path)
     bundle = joblib.load(model_path)  # only after the artefact's sha256 matched its metadata
     tokenizer = tokenizer or make_tokenizer(taxonomy.dictionary_words())
-    return Classifier(taxonomy, tokenizer, bundle["featurizer"], bundle["models"], meta, bundle["neighbours"])
+    return Classifier(taxonomy, tokenizer, bundle["parts"], meta)
 
 
 def check_metadata(

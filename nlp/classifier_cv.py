@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jieba
 
-from nlp.classifier import KINDS, Classifier, fit, training_rows
+from nlp.classifier import KINDS, Classifier, fit, row_kinds, training_rows
 from nlp.classifier_eval import Report, format_side_by_side, format_stratified, label_set
 from nlp.classifier_train import Config, group_folds
 from nlp.labels import LexiconLabeller
@@ -35,13 +35,14 @@ def grouped_cv(
     """(classifier, lexicon) reports over outer folds grouped by document, and per scored
     sentence (in the reports' order) whether the lexicon finds a cluster in it.
 
-    Synthetic rows (origin "synthetic") are in every fold's training data and
-    never scored: the figure is about real documents only.
+    Synthetic rows (origin "synthetic") and rows labelled for one kind only (written news,
+    themes only) are in every fold's training data and never scored: the figure is about the
+    real documents, every kind of them.
     """
     config = config or Config()
     every = training_rows(data_path, taxonomy)
-    rows = [r for r in every if r.get("origin") != "synthetic"]
-    synthetic = [r for r in every if r.get("origin") == "synthetic"]
+    rows = [r for r in every if r.get("origin") != "synthetic" and row_kinds(r) == KINDS]
+    synthetic = [r for r in every if r.get("origin") == "synthetic" or row_kinds(r) != KINDS]
     tokenizer = tokenizer or make_tokenizer(taxonomy.dictionary_words())
     groups = [r.get("doc") or r["text"] for r in rows]
     learned, lexical = Report(n=len(rows)), Report(n=len(rows))
@@ -49,7 +50,7 @@ def grouped_cv(
     flagged: list[bool] = []
     for fit_idx, val_idx in group_folds(groups, folds):
         fitted = fit([rows[i] for i in fit_idx] + synthetic, taxonomy, config, tokenizer)
-        clf = Classifier(taxonomy, tokenizer, fitted.featurizer, fitted.models, {}, fitted.neighbours)
+        clf = Classifier(taxonomy, tokenizer, fitted.parts, {})
         held = [rows[i] for i in val_idx]
         texts, contexts = [r["text"] for r in held], [r.get("context") for r in held]
         readings = [lexicon.read(t) for t in texts]  # read once: the stratum flag and the lexicon's labels

@@ -66,6 +66,13 @@ FRESH_TEST_FILE = "extra-test-sample.jsonl"
 # Written-and-labelled synthetic documents in genres the real corpora lack
 # (news, action plans, policy explainers); appended to train only (README step 20).
 SYNTHETIC_DIR = OUT / "synthetic"
+# Sentences of the written quantity-gold documents, labelled blind (stop 28, stop 30); appended to
+# train for the theme models only: as cluster data they cost clusters on new written documents
+# twice (corpora/models/README.md, stops 28 and 30), as theme data they gained.
+WRITTEN_DIR = OUT / "written"
+WRITTEN_KINDS = ["themes"]
+# test sets built outside this script, whose texts no training row may repeat
+OTHER_TESTS = ("test-written.jsonl", "test-written-2.jsonl")
 
 CLUSTERS = (
     "数字产业", "绿色石化", "高端装备", "新型功能材料", "新能源", "关键基础件",
@@ -479,6 +486,43 @@ def synthetic_rows(units: list[Unit]) -> list[dict]:
     return rows
 
 
+def written_rows(taken: set[str]) -> list[dict]:
+    """The written documents' labelled sentences, in file order, for the theme models only; a text
+    already in train or in any test set, or repeated, is dropped."""
+    seen = set(taken)
+    for name in OTHER_TESTS:
+        path = OUT / name
+        if path.exists():
+            seen |= {
+                json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line
+            }
+    rows = []
+    for path in sorted(WRITTEN_DIR.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if not set(r["clusters"]) <= set(CLUSTERS) or not set(r["themes"]) <= set(THEMES):
+                raise SystemExit(f"{path.name}:{n}: unknown label in {r['clusters'] + r['themes']}")
+            if len(r["text"]) < MIN_CHARS or r["text"] in seen:
+                continue
+            seen.add(r["text"])
+            clusters, themes = in_order(r)
+            rows.append(
+                {
+                    "text": r["text"],
+                    "doc": r["doc"],
+                    "clusters": clusters,
+                    "themes": themes,
+                    "context": r.get("context"),
+                    "split": "train",
+                    "origin": "written",
+                    "kinds": WRITTEN_KINDS,
+                }
+            )
+    return rows
+
+
 def write_split(
     name: str,
     units: list[Unit],
@@ -568,13 +612,22 @@ def main() -> None:
     layered = {name: apply_reviews(units_, fixes, name) for name, units_ in splits.items()}
     OUT.mkdir(exist_ok=True)
     synthetic = synthetic_rows(units)
+    written = written_rows({u.text for u in units} | {r["text"] for r in synthetic})
     rows = {
-        "train": write_split("train", train, layered["train"][0], extra=synthetic),
+        "train": write_split("train", train, layered["train"][0], extra=[*synthetic, *written]),
         "test": write_split("test", test, layered["test"][0]),
     }
     if fresh:
         rows["test-fresh"] = write_split("test-fresh", fresh, layered["test-fresh"][0], split="test")
-    print(stats({**rows, "synthetic (in train.jsonl)": synthetic}))
+    print(
+        stats(
+            {
+                **rows,
+                "synthetic (in train.jsonl)": synthetic,
+                "written (in train.jsonl, themes only)": written,
+            }
+        )
+    )
     for name, split_rows in rows.items():
         print(f"{name}: {agreement(split_rows, fixes)}")
     for name, (_, counts) in layered.items():

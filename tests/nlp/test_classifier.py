@@ -67,11 +67,12 @@ def test_learnable_labels_are_decided_by_the_stacked_model(trained, taxonomy, to
 
 def test_the_model_keeps_its_training_neighbours_unless_told_not_to(trained, taxonomy, tok, tmp_path):
     clf = load_classifier(trained[0], taxonomy=taxonomy, tokenizer=tok)
-    assert clf.neighbours is not None and clf.neighbours.vectors.shape[0] == 28
-    assert clf.neighbours.targets["themes"].shape == (28, len(taxonomy.theme_labels))
+    [part] = clf.parts  # every row labelled for both kinds: one feature space
+    assert part.neighbours is not None and part.neighbours.vectors.shape[0] == 28
+    assert part.neighbours.targets["themes"].shape == (28, len(taxonomy.theme_labels))
     train(DATA, taxonomy, tmp_path, Config(min_learnable=8, neighbours=0), tokenizer=tok)
     plain = load_classifier(tmp_path, taxonomy=taxonomy, tokenizer=tok)
-    assert plain.neighbours is None
+    assert plain.parts[0].neighbours is None
     [(_, themes)] = plain.predict(["推进节能减排，降低碳排放强度。"])
     assert [lab.label for lab in themes] == ["green"]
 
@@ -324,3 +325,37 @@ def test_grouped_cv_trains_on_synthetic_rows_but_scores_only_real_ones(taxonomy,
     assert len(learned.sentences["themes"]) == len(real)  # no synthetic row was scored
     want = sum(len(r["themes"]) for r in real)
     assert learned.micro["themes"].tp + learned.micro["themes"].fn == want
+
+
+def test_rows_labelled_for_themes_only_never_reach_the_cluster_models(trained, taxonomy, tok, tmp_path):
+    """Written news labelled for themes only: the cluster models are the ones trained without
+    those rows, byte for byte in their choices; the theme models read them in a part of their own."""
+    extra = [
+        {
+            "text": f"全市新增充电桩{n}个，推动绿色出行。",
+            "doc": f"w{n}",
+            "clusters": ["高端装备"],
+            "themes": ["green"],
+        }
+        for n in range(6)
+    ]
+    data = tmp_path / "with-written.jsonl"
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    lines += [json.dumps(r | {"split": "train", "kinds": ["themes"]}, ensure_ascii=False) for r in extra]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = train(data, taxonomy, tmp_path / "m", MINI, tokenizer=tok)
+    assert meta["training_data"]["rows_per_kind"] == {"clusters": 28, "themes": 34}
+    assert meta["labels"]["clusters"] == trained[1]["labels"]["clusters"]
+    clf = load_classifier(tmp_path / "m", taxonomy=taxonomy, tokenizer=tok)
+    assert [sorted(p.models) for p in clf.parts] == [["clusters"], ["themes"]]
+    assert clf.parts[1].neighbours is not None and clf.parts[1].neighbours.vectors.shape[0] == 34
+    [(clusters, themes)] = clf.predict(["大力发展光伏和储能产业。"])
+    assert [lab.label for lab in clusters] == ["新能源"] and "green" in {lab.label for lab in themes}
+
+
+def test_unknown_kinds_are_refused(taxonomy, tok, tmp_path):
+    data = tmp_path / "odd.jsonl"
+    row = {"text": "推进节能减排。", "doc": "x", "clusters": [], "themes": ["green"], "kinds": ["topics"]}
+    data.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="kinds"):
+        train(data, taxonomy, tmp_path / "m", MINI, tokenizer=tok)

@@ -20,14 +20,28 @@ def _builder():
     return module
 
 
-def test_train_file_ends_with_exactly_the_synthetic_folder():
+def test_train_file_ends_with_exactly_the_synthetic_then_the_written_folder():
     build = _builder()
-    want = build.synthetic_rows(build.load_units())
+    units = build.load_units()
+    want = build.synthetic_rows(units)
     train = read_jsonl(LABELS / "train.jsonl")
     got = [r for r in train if r["origin"] == "synthetic"]
     assert got == want  # rebuild with scripts/make_label_data.py after editing synthetic/
-    assert train[-len(got) :] == got
+    written = [r for r in train if r["origin"] == "written"]
+    assert written == build.written_rows({u.text for u in units} | {r["text"] for r in want})
+    assert train[-len(got) - len(written) :] == got + written
     assert all(r["doc"].startswith("syn-") and r["split"] == "train" for r in got)
+    assert written and all(r["kinds"] == ["themes"] and r["split"] == "train" for r in written)
+
+
+def test_no_written_training_text_is_in_a_test_set():
+    train = read_jsonl(LABELS / "train.jsonl")
+    tests = ("test.jsonl", "test-fresh.jsonl", "test-written.jsonl", "test-written-2.jsonl")
+    held = {r["text"] for name in tests for r in read_jsonl(LABELS / name)}
+    written = [r["text"] for r in train if r["origin"] == "written"]
+    assert len(set(written)) == len(written) and not set(written) & held
+    test_docs = {r["doc"] for name in tests for r in read_jsonl(LABELS / name)}
+    assert not {r["doc"] for r in train if r["origin"] == "written"} & test_docs
 
 
 def test_no_synthetic_text_is_a_real_or_test_sentence():
