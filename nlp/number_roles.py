@@ -13,7 +13,7 @@ from nlp.quantity_units import DURATION_UNITS, ORDINAL_AFTER, TIME_UNITS
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 # the denominator of a rate (每增长1个百分点) or the unit an award is paid for (每引进1人)
 _PER_ACT = re.compile(
-    r"每(?:增长|增加|提高|下降|降低|引进|招收|招聘|培养|认定|新增|吸纳|录用|聘用|安置|接收|培育|落户|入选)$"
+    r"每(?:增长|增加|提高|下降|降低|引进|招收|招聘|培养|认定|新增|吸纳|录用|聘用|安置|接收|接待|组织|输送|培育|落户|入选)$"
 )
 _PLAN_NAMED = re.compile(r"第十([一二三四五六七八九])个五年")
 _DURATION = re.compile(rf"(?:{DURATION_UNITS})")

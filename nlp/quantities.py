@@ -69,7 +69,9 @@ _BASE_ONLY = re.compile(
     r"(?:比|较)[^，,；;。]{0,8}|(?:是|为|相当于|完成)[^，,；;。的]{1,8}"
 )  # 为预算的101.2%
 _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
-_BULLETIN = re.compile(r"公报|审计工作报告|审计结果公告")  # a past year's statistics, environment or audit
+_BULLETIN = re.compile(
+    r"公报|(?:统计|数据|业绩)快报|审计工作报告|审计结果公告"
+)  # a past year's statistics, environment or audit
 # a goal's value named inside a report of progress (完成全年35万辆目标的九成以上, 年度计划的85%)
 _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
 _PROGRESS_LEAD = r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的"  # 完成全年65万人目标任务的
@@ -274,6 +276,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             _subject_across_semicolon(quantities, out[-1])
         elif out and out[-1].sentence_index == sentence.index - 1 and _PART_OF_PERIOD.match(sentence.text):
             _subject_of_part(quantities, out)
+        _sibling_heads([o for o in out if joined and o.sentence_index == out[-1].sentence_index] + quantities)
         if project is not None:
             _as_project_goals(quantities, sentence.text, sentence.start, project)
         out.extend(quantities)
@@ -294,6 +297,26 @@ def _subject_across_semicolon(quantities: list[Quantity], before: Quantity) -> N
         if q.subject is not None or not before.subject:
             break
         q.subject, q.subject_start, q.subject_end = before.subject, None, None  # spans stay in their sentence
+
+
+# heads whose owner a list of accounts names once: 基金收入1247.3亿元…；支出1036.9亿元
+_SIBLING_HEADS = ("总收入", "总支出", "收入", "支出", "累计结存", "结存", "进口", "出口", "产量", "销量")
+_BARE_SIBLING = re.compile(r"(?:年末|年底|当年|全年)?(" + "|".join(_SIBLING_HEADS) + ")")
+
+
+def _sibling_heads(quantities: list[Quantity]) -> None:
+    """职工基本医疗保险基金收入1247.3亿元，增长6.1%；支出1036.9亿元: a bare head after its sibling
+    takes the sibling's owner (职工基本医疗保险基金支出)."""
+    for i, q in enumerate(quantities):
+        bare = _BARE_SIBLING.fullmatch(q.subject or "")
+        if bare is None:
+            continue
+        for before in reversed(quantities[:i]):
+            head = next((h for h in _SIBLING_HEADS if (before.subject or "").endswith(h)), None)
+            owner = before.subject[: -len(head)] if head and before.subject else ""
+            if head is not None and len(owner) >= 2 and not _BARE_SIBLING.fullmatch(before.subject or ""):
+                q.subject, q.subject_start, q.subject_end = owner + bare.group(1), None, None
+                break
 
 
 def _subject_of_part(quantities: list[Quantity], out: list[Quantity]) -> None:
@@ -438,7 +461,7 @@ def goal_year(sentences: list[Sentence]) -> int | None:
             if year is None:
                 continue
             # 主要目标是：到2027年，…。到2030年，…: the plan runs to its last horizon
-            for later in sentences[i + 1 : i + 5]:  # the goals paragraph, its clauses split at ；
+            for later in sentences[i + 1 : i + 12]:  # the goals paragraphs, their clauses split at ；
                 if later.heading:
                     break
                 further = paragraph_lead_year(later.text[:12])

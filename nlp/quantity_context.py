@@ -192,6 +192,10 @@ def _closed_aside(left: str, pos: int) -> bool:
     return opened > closed and ("）" in left[pos:] or ")" in left[pos:])
 
 
+# a year that defines what is counted: 2000年底前建成的老旧小区, 2020年以前出生的
+_BUILT_BEFORE = re.compile(r"[^，,；;。]{0,6}?(?:建成|建设|建造|竣工|出生|登记|注册|投运|投用|成立)的")
+
+
 def explicit_year(left: str) -> tuple[int | None, bool]:
     """The last year named before the number, and whether it is a due date (到2027年).
 
@@ -211,6 +215,8 @@ def explicit_year(left: str) -> tuple[int | None, bool]:
             continue  # 分别是2014年的2.6倍, 恢复至2019年同期的118.6%: the year compared with
         if before.endswith("在") and re.match(r"的?基础上", after):
             continue  # 在2020年基础上翻一番: the base of a multiple
+        if _BUILT_BEFORE.match(after):
+            continue  # 2000年底前建成的老旧小区: which things, not when
         if not _BASELINE.search(left, max(0, m.start() - 3), m.start()) and not _closed_aside(
             left, m.start()
         ):
@@ -333,7 +339,7 @@ _RELEASE_PERIOD = re.compile(
 # a past year's report released: a bulletin, a year's economic figures, a listed firm's annual report
 _ANNUAL_RELEASE = re.compile(
     r"(?:发布|公布|披露|出炉)(?:[《“][^》”，。\d]{0,16}?)?((?:19|20)\d\d)年"
-    r"(?:年度报告|年报|业绩快报|[^》”，。]{0,16}?(?:统计公报|公报|经济运行|统计数据|生产数据|运行报告|运行情况))"
+    r"(?:年度报告|年报|业绩快报|度[^》”，。]{0,16}?报告|[^》”，。]{0,16}?(?:统计公报|公报|经济运行|统计数据|生产数据|运行报告|运行情况))"
 )
 # a listed firm's interim report (披露2026年半年度报告): its figures are of that year
 _INTERIM_RELEASE = re.compile(

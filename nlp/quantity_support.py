@@ -11,7 +11,10 @@ from nlp.records import Quantity
 MONEY_UNITS = ("元", "美元", "欧元", "港元")
 
 # what a policy gives: 给予…奖励, 按…的10%给予补贴, 最高500万元, 设立规模5亿元的基金, 补贴2万元/辆
-_SUPPORT_WORDS = re.compile(r"给予|予以|奖励|补贴|补助|资助|贴息|奖补|扶持资金|专项资金|基金|出资|优惠电价")
+# (a fund's accounts are no support: 医保基金支付, 统筹基金收入, 基金累计结存)
+_SUPPORT_WORDS = re.compile(
+    r"给予|予以|奖励|补贴|补助|资助|贴息|奖补|扶持资金|专项资金|(?<!医保)(?<!保险)(?<!统筹)基金(?!总?收入|总?支出|结存|累计|支付)|出资|优惠电价"
+)
 # … unless the clause reports it as paid or as a past fact
 _PAID = re.compile(
     r"已|累计|共计?|[给发]了|发放|兑现|拨付|下达|落实了|获得|拿到|领到|争取到|去年|上年|(?:19|20)\d\d年"

@@ -91,3 +91,62 @@ def test_a_press_conference_is_dated_by_its_lead() -> None:
         "国务院新闻办公室于2026年9月17日（星期四）上午10时举行新闻发布会，请工业和信息化部副部长介绍有关情况。\n"
     )
     assert extract_metadata(text, {})["date"] == "2026-09-17"
+
+
+# --- dev-12
+
+
+def test_a_statistics_flash_report_holds_facts_of_its_year() -> None:
+    text = "海澄省2025年医疗保障事业发展统计快报\n\n全年全省生育保险参保人数1204.6万人，比上年增长2.6%。"
+    q = by_raw(extract(text, year=2026, kind="policy", title="海澄省2025年医疗保障事业发展统计快报"))
+    assert (q["1204.6万人"].kind, q["1204.6万人"].year) == ("actual", 2025)
+
+
+def test_a_funds_accounts_are_no_support_and_siblings_share_an_owner() -> None:
+    text = "职工基本医疗保险基金收入1247.3亿元，增长6.1%；支出1036.9亿元，增长7.9%；年末累计结存1184.3亿元。"
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert q["1247.3亿元"].kind == "actual"
+    assert q["1036.9亿元"].subject == "职工基本医疗保险基金支出"
+    assert q["7.9%"].subject == "职工基本医疗保险基金支出"
+    assert q["1184.3亿元"].subject == "职工基本医疗保险基金累计结存"
+    plain = by_raw(extract("全年进口1200亿元，出口800亿元。", year=2026, kind="news"))
+    assert plain["800亿元"].subject == "出口"  # no owner named: nothing to share
+
+
+def test_zai_of_zaizhi_is_part_of_the_word() -> None:
+    q = by_raw(
+        extract("在职工医保参保人数中，在职职工1162.4万人，退休职工424.8万人。", year=2026, kind="news")
+    )
+    assert q["1162.4万人"].subject == "在职职工"
+
+
+def test_a_year_that_defines_what_is_counted_is_no_time() -> None:
+    text = "——2028年，基本完成2000年底前建成的需改造老旧小区改造任务，累计改造老化管网1000公里以上。"
+    q = by_raw(extract(text, year=2026, kind="policy", period=(2026, 2028)))
+    assert (q["1000公里"].kind, q["1000公里"].year) == ("target", 2028)
+
+
+def test_undated_measures_run_to_the_last_horizon_of_a_long_goals_section() -> None:
+    text = (
+        "一、发展目标\n到2027年，接待国内游客突破8亿人次；接待入境游客400万人次以上；"
+        "文化及相关产业增加值达到1400亿元；新增5A级旅游景区2家。\n"
+        "到2030年，接待国内游客达到10亿人次左右。\n二、重点任务\n"
+        "（一）扩大文旅消费。每年举办文旅消费季活动不少于200场。"
+    )
+    q = by_raw(extract(text, year=2026, kind="policy"))
+    assert (q["200场"].kind, q["200场"].year) == ("target", 2030)
+
+
+def test_a_unit_an_award_is_paid_for_is_no_quantity() -> None:
+    text = "对入境旅游组织成效突出的旅行社，按每接待1名入境过夜游客给予50元奖励。"
+    assert "1名" not in by_raw(extract(text, year=2026, kind="policy"))
+
+
+def test_news_of_a_years_report_released_dates_its_figures() -> None:
+    text = (
+        "鹭宁市发布2025年度科技成果转化报告\n\n来源：鹭宁日报　2026年5月12日\n\n"
+        "本报讯 5月11日，鹭宁市科技局发布《鹭宁市科技成果转化年度报告（2025）》。\n\n"
+        "从合同类型看，技术开发合同成交额248.3亿元，技术转让合同成交额57.6亿元。"
+    )
+    q = by_raw(extract(text, year=2026, kind="news", title="鹭宁市发布2025年度科技成果转化报告"))
+    assert (q["248.3亿元"].kind, q["248.3亿元"].year) == ("actual", 2025)
