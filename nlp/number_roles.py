@@ -15,6 +15,7 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _PER_ACT = re.compile(
     r"每(?:增长|增加|提高|下降|降低|引进|招收|招聘|培养|认定|新增|吸纳|录用|聘用|安置|接收|接待|组织|输送|培育|落户|入选)$"
 )
+_SURVEY_NAME = re.compile(r"(?:人口|劳动力)?抽样调查")
 _PLAN_NAMED = re.compile(r"第十([一二三四五六七八九])个五年")
 _DURATION = re.compile(rf"(?:{DURATION_UNITS})")
 _YEAR_AFTER = re.compile(r"年")
@@ -64,6 +65,9 @@ _DIMENSIONLESS_BEFORE = re.compile(
 )
 # a time that is an indicator: how long approval, delivery or development takes (a product's
 # 发电时间 or 续航时间 is a rating, and stays a duration)
+_SHORTENED_TO = re.compile(r"(?:压缩|缩短|缩减)(?:至|到)(?:平均)?$")
+_SHORTENED_FROM = re.compile(r"(?:个工作日|工作日|小时|天)?(?:压缩|缩短|缩减)(?:至|到)")
+_SETTLED_WITHIN = re.compile(r"(?:个工作日|工作日|小时|天)?以?内(?:办结|办完|完成办理|审结|答复|到账)")
 _TIME_MEASURE = re.compile(
     r"(?:用时|耗时|时限|周期|天数|小时数|工期|(?:审批|办理|办结|开办|通关|交付|等待|候诊|响应|停留|注销|退税|处置|通勤|兑现|拨付|"
     r"建设|课间)(?:平均)?(?:时间|时长))[^，,；;。]{0,14}?"
@@ -139,6 +143,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "per"  # 每10万人, 每增长1个百分点, 每引进1人给予10万元
     if t.startswith(("条”", "条》", '条"'), end - 1):
         return "name"  # “高新人才20条”, 《人才新政30条》: a policy named by its number of articles
+    if t.startswith("%", end - 1) and _SURVEY_NAME.match(t, end):
+        return "name"  # 1%人口抽样调查: a survey named by its sampling share
     if _quoted_slogan(t, start, end) or _quoted_formula(t, start, end):
         return "name"  # “三个1亿人”, “两个200万亩”: a slogan; “1名链长+1个专班”: a formula
     num = m.group("num") or ""
@@ -153,7 +159,13 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
     if unit is None:
         return _unitless_role(t, num, m, start, end, before, after)
     if unit in TIME_UNITS:  # 平均用时压缩至45天以内 is a level; 3个月内, 连续30天 say how long
-        return "quantity" if _TIME_MEASURE.search(t, max(0, start - 24), start) else "duration"
+        # 一般社会投资项目压缩至40个工作日以内, 1个工作日内办结: a service's time limit, a level too
+        limit = (
+            _SHORTENED_TO.search(t, max(0, start - 4), start)
+            or _SETTLED_WITHIN.match(t, end)
+            or (t.endswith(("从", "由"), 0, start) and _SHORTENED_FROM.match(t, end))  # 从12天缩短至3天
+        )
+        return "quantity" if limit or _TIME_MEASURE.search(t, max(0, start - 24), start) else "duration"
     if unit == "个" and _COUNTED_TIME.match(t, end):
         return "duration"  # 连续10个季度, 两个多小时, 1个半小时: how long, not how many
     if before in "这那该此本其" and unit is not None and num and set(num) <= _SMALL_WORDS:

@@ -58,6 +58,11 @@ from nlp.records import Comparator, Quantity, Sentence
 # reports to a people's congress: a review of last year, then this year's plan (政府工作报告, and the
 # 预算执行情况和预算草案 / 计划执行情况与计划草案 reports that accompany it)
 _REPORT = re.compile(r"政府工作报告|(?:预算|计划)执行情况[^。\n]{0,30}的报告")
+# a comparison with a year: 与2020年相比，…由15467人上升为19662人; 与2020年…的4302.17万人相比
+_COMPARED_WITH = re.compile(r"(?:与|同)((?:19|20)\d\d)年(?:末|底)?(?:[^，,；;。]{0,16}?)?(?:相比|比较)")
+_BASE_VALUE = re.compile(r"(?:与|同)((?:19|20)\d\d)年(?:末|底)?[^，,；;。]{0,20}?的?$")
+_COMPARISON_END = re.compile(r"\s*(?:相比|比较|减少|增加|提高|下降|增长|降低|上升|扩大|缩小)")
+_BASE_OF_CHANGE = re.compile(r"(?:比|较)((?:19|20)\d\d)年(?:末|底)?的$")  # 比2020年的2.67人减少0.09人
 # 其中四季度增长6.1%, 其中，12月份…: a part of the period the sentence before reported
 _PART_OF_PERIOD = re.compile(
     r"\s*其中[，,]?\s*(?:[一二三四]季度|第[一二三四]季度|上半年|下半年|前三季度|\d{1,2}月份?|前\d{1,2}个月|\d{1,2}[—\-–]\d{1,2}月)"
@@ -67,6 +72,7 @@ _PERIOD_ONLY = re.compile(r"“?十[一二三四五六七八九]五”?(?:期间
 # a left span that only names the base of a comparison (比上半年, 较上年末; 是京津冀的, 是十年前的)
 _BASE_ONLY = re.compile(
     r"(?:比|较)[^，,；;。]{0,8}|(?:是|为|相当于|完成)[^，,；;。的]{1,8}"
+    r"|(?:与|同)(?:19|20)\d\d年[^，,；;。]{0,20}"  # 与2020年第七次全国人口普查的4302.17万人相比
 )  # 为预算的101.2%
 _EXPLAINER = re.compile(r"解读$|^一图读懂|答记者问|问答$")
 _BULLETIN = re.compile(
@@ -508,10 +514,17 @@ def _sentence_quantities(
         if change and n.unit not in _NOT_COUNTS and _ADDED.search(s, cstart, pos) and direct_noun(s, end):
             change = None  # 增加1万个停车位, 提高6000万农村人口…: new or covered items counted, like 新增50家
         baseline, base_year = baseline_year(s[cstart:pos], s[end : end + 8])
+        compared = _COMPARED_WITH.search(before + s[:pos])  # 与2020年相比，…: where the changes start
         if baseline:  # 从8.7万元提高到12万元: where the change starts
+            if base_year is None and compared is not None:
+                base_year = int(compared.group(1))
             if base_year is None and section.kind != "actual":
                 base_year = plan_base
             kind, year = "actual", base_year
+        elif (
+            base := _BASE_VALUE.search(s, cstart, pos) or _BASE_OF_CHANGE.search(s, cstart, pos)
+        ) is not None and _COMPARISON_END.match(s, end):
+            kind, year = "actual", int(base.group(1))  # 与2020年第七次全国人口普查的4302.17万人相比
         elif s.endswith("现行", cstart, pos):
             kind, year = "actual", None  # 将现行16%的税率降至13%: the rate in force, not the goal
         if kind == "actual" and year is None and not baseline:
@@ -892,7 +905,7 @@ def _subject(
         return "inherit"  # 去年增长5.1%的基础上: an amount's indicator is named before it
     # 10个以上新能源整车品牌, 首批5个国家公园: a count's noun may follow it
     right = right_subject(s, end) if unit not in _NOT_COUNTS or left is None else None
-    right = None if right is not None and _milestone(s, right) else right
+    right = None if right is not None and (_milestone(s, right) or _COMPARISON_END.match(s, end)) else right
     if left is not None and (right is None or left[1] - left[0] > 2 and not ends_with_action(s, left)):
         return left
     if right is not None:

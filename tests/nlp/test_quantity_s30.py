@@ -150,3 +150,60 @@ def test_news_of_a_years_report_released_dates_its_figures() -> None:
     )
     q = by_raw(extract(text, year=2026, kind="news", title="鹭宁市发布2025年度科技成果转化报告"))
     assert (q["248.3亿元"].kind, q["248.3亿元"].year) == ("actual", 2025)
+
+
+# --- dev-13
+
+
+def test_a_notice_of_results_has_its_title_read_under_joint_issuers() -> None:
+    text = (
+        "北垣省商务厅 北垣省发展和改革委员会 北垣省自然资源厅\n"
+        "关于2025年度全省开发区综合发展水平考核评价结果的通报\n\n北商开发〔2026〕38号\n\n正文。"
+    )
+    assert extract_metadata(text, {})["title"] == "关于2025年度全省开发区综合发展水平考核评价结果的通报"
+
+
+CENSUS = {"year": 2026, "kind": "policy", "title": "云川省2025年全省1%人口抽样调查主要数据公报"}
+
+
+def test_the_value_compared_with_is_of_the_year_compared_with() -> None:
+    text = (
+        "全省常住人口为4386.52万人，与2020年第七次全国人口普查的4302.17万人相比，增加84.35万人。"
+        "平均每个家庭户的人口为2.58人，比2020年的2.67人减少0.09人。"
+    )
+    q = by_raw(extract(text, **CENSUS))
+    assert (q["4302.17万人"].year, q["4302.17万人"].subject) == (2020, "常住人口")
+    assert (q["84.35万人"].year, q["84.35万人"].subject, q["84.35万人"].change) == (
+        2025,
+        "常住人口",
+        "increase",
+    )
+    assert (q["2.67人"].year, q["2.67人"].subject) == (2020, "平均每个家庭户的人口")
+    assert q["0.09人"].subject == "平均每个家庭户的人口"
+
+
+def test_a_from_value_under_a_comparison_with_a_year_is_of_that_year() -> None:
+    text = "与2020年相比，每10万人中拥有大学文化程度的由15467人上升为19662人。"
+    q = by_raw(extract(text, **CENSUS))
+    assert (q["15467人"].year, q["19662人"].year) == (2020, 2025)
+
+
+def test_a_survey_named_by_its_share_is_no_quantity() -> None:
+    raws = [q.raw for q in extract("我省开展了全省1%人口抽样调查，抽样比为1%。", **CENSUS)]
+    assert raws == ["1%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("一般社会投资项目压缩至40个工作日以内。", "40个工作日"),
+        ("营业执照、公章刻制等事项1个工作日内办结。", "1个工作日"),
+        ("单笔交易平均撮合时间从12天缩短至3天。", "12天"),
+    ],
+)
+def test_a_service_time_limit_is_a_level(text: str, raw: str) -> None:
+    assert raw in by_raw(extract(text, **PLAN))
+
+
+def test_how_long_something_lasts_is_still_no_quantity() -> None:
+    assert by_raw(extract("补贴期限为3个工作日，连续30天开展检查。", **PLAN)) == {}
