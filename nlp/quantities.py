@@ -80,7 +80,8 @@ _BULLETIN = re.compile(
 )  # a past year's statistics, environment or audit
 # a goal's value named inside a report of progress (完成全年35万辆目标的九成以上, 年度计划的85%)
 _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
-_PROGRESS_LEAD = r"完成[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的"  # 完成全年65万人目标任务的
+# 完成全年65万人目标任务的, 分别占年度计划的81.7%: how much of a goal is done
+_PROGRESS_LEAD = r"(?:完成|(?:分别)?占)[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的"
 _SHARE_OF_GOAL = re.compile(_PROGRESS_LEAD + "$")
 _WHOLE_YEAR = re.compile(r"全年|年度|今年")
 _PROGRESS = re.compile(_PROGRESS_LEAD + "[^，,；;。]*")
@@ -114,7 +115,7 @@ PLACE_NAMES = MappingProxyType({**_city_names(), **PROVINCE_NAMES})
 _PROVINCE = re.compile(r"\s*(" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True)) + ")")
 _PAIR = re.compile(r"[和与及]")
 _ITEM_JOIN = re.compile(r"[、和与及]")
-_NOT_COUNTS = {"%", "百分点", "元", "美元", "倍", "ratio", None}
+_NOT_COUNTS = {"%", "‰", "百分点", "元", "美元", "倍", "ratio", None}
 _DIGIT = re.compile(r"[0-9０-９]")
 _FUND = re.compile(rf"(?:{FUND_WORDS})$")
 # measure words of things counted one by one; the noun right after them is what they count
@@ -150,7 +151,9 @@ _GROWTH_TAIL = re.compile(r"(?:平均|年均)?(?:每年|每月|每天|每日)?(?
 # an aside on how an indicator is measured or what it includes, closing its name
 _HOW_MEASURED = re.compile(r"（(?:与|按|以|含|不含|包括)[^（）]*）$")
 # 完成预算的100.6%, 完成年度计划5万人的122.4%: the share of a plan met
-_DONE_SHARE = re.compile(r"完成了?(?P<base>(?:年度|全年)?(?:计划|预算|目标)(?:任务)?)[^，,；;。]{0,10}?的$")
+_DONE_SHARE = re.compile(
+    r"(?:完成了?|(?:分别)?占)(?P<base>(?:年度|全年)?(?:计划|预算|目标)(?:任务)?)[^，,；;。]{0,10}?的$"
+)
 # the growth of the level just stated (…达到2.38万亿元，增长9.6%)
 _GROWTH_OF_LEVEL = re.compile(r"[，,]\s*(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|降低)")
 # a field label opening its line (预算金额：, 最高限价：)

@@ -10,7 +10,7 @@ import re
 
 # (pattern, base unit, scale). Longest first; the regex tries them in order.
 _MEASURES: tuple[tuple[str, str, float], ...] = (
-    ("个百分点", "百分点", 1), ("百分点", "百分点", 1), ("个基点", "基点", 1), ("基点", "基点", 1), ("%", "%", 1), ("‰", "%", 0.1),
+    ("个百分点", "百分点", 1), ("百分点", "百分点", 1), ("个基点", "基点", 1), ("基点", "基点", 1), ("%", "%", 1), ("‰", "‰", 1),  # kept as written, like 公斤: 人口自然增长率-0.68‰
     # Chinese magnitudes (万, 亿) are taken out of every unit, but a metric prefix is part of the unit
     # as written (20GWh, 65吉瓦时, 120MW, 50EFLOPS): every annotator of the written gold sets kept it
     ("千瓦时", "千瓦时", 1), ("千瓦", "千瓦", 1), ("兆瓦时", "兆瓦时", 1), ("吉瓦时", "吉瓦时", 1), ("千升", "升", 1e3), ("毫升", "升", 1e-3), ("兆瓦", "兆瓦", 1), ("吉瓦", "吉瓦", 1),

@@ -207,3 +207,23 @@ def test_a_service_time_limit_is_a_level(text: str, raw: str) -> None:
 
 def test_how_long_something_lasts_is_still_no_quantity() -> None:
     assert by_raw(extract("补贴期限为3个工作日，连续30天开展检查。", **PLAN)) == {}
+
+
+def test_per_mille_is_kept_as_written() -> None:
+    q = by_raw(extract("全市人口自然增长率为-0.68‰，森林火灾受害率控制在0.9‰以内。", **PLAN))
+    assert (q["-0.68‰"].value, q["-0.68‰"].unit) == (-0.68, "‰")
+    assert (q["0.9‰"].unit, q["0.9‰"].comparator) == ("‰", "le")
+
+
+def test_money_secured_is_a_fact_and_striving_a_goal() -> None:
+    got = by_raw(extract("今年以来，全省共争取中央预算内投资等资金48.7亿元。", year=2026, kind="news"))
+    assert got["48.7亿元"].kind == "actual"
+    goal = by_raw(extract("全年争取实现地区生产总值增长6%。", year=2026, kind="news"))
+    assert goal["6%"].kind == "target"
+
+
+def test_a_share_of_the_years_plan_is_progress() -> None:
+    text = "截至9月底已开工项目152个、4.21万户，分别占年度计划的81.7%和66.8%；完成投资406.3亿元。"
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert (q["81.7%"].kind, q["81.7%"].subject) == ("actual", "已开工项目完成年度计划比例")
+    assert q["406.3亿元"].kind == "actual"
