@@ -61,7 +61,7 @@ _REPORT = re.compile(r"政府工作报告|(?:预算|计划)执行情况[^。\n]{
 # a comparison with a year: 与2020年相比，…由15467人上升为19662人; 与2020年…的4302.17万人相比
 _COMPARED_WITH = re.compile(r"(?:与|同)((?:19|20)\d\d)年(?:末|底)?(?:[^，,；;。]{0,16}?)?(?:相比|比较)")
 _BASE_VALUE = re.compile(r"(?:与|同)((?:19|20)\d\d)年(?:末|底)?[^，,；;。]{0,20}?的?$")
-_COMPARISON_END = re.compile(r"\s*(?:相比|比较|减少|增加|提高|下降|增长|降低|上升|扩大|缩小)")
+_COMPARISON_END = re.compile(r"(?:相比|比较|减少|增加|提高|下降|增长|降低|上升|扩大|缩小)")
 _BASE_OF_CHANGE = re.compile(r"(?:比|较)((?:19|20)\d\d)年(?:末|底)?的$")  # 比2020年的2.67人减少0.09人
 # 其中四季度增长6.1%, 其中，12月份…: a part of the period the sentence before reported
 _PART_OF_PERIOD = re.compile(
@@ -873,7 +873,8 @@ def _subject(
     left = left_subject(s, cstart, pos)
     if left is not None and _PERIOD_ONLY.fullmatch(s, *left):
         left = None  # “十四五”期间年均增长12.3%: a period names no indicator
-    if left is not None and _is_base(s, left):
+    based = left is not None and _is_base(s, left)
+    if based:
         left = None  # 比上半年加快0.2个百分点, 是上年的1.5倍: what is compared with, not what is measured
     if (
         money
@@ -908,7 +909,14 @@ def _subject(
         return "inherit"  # 去年增长5.1%的基础上: an amount's indicator is named before it
     # 10个以上新能源整车品牌, 首批5个国家公园: a count's noun may follow it
     right = right_subject(s, end) if unit not in _NOT_COUNTS or left is None else None
-    right = None if right is not None and (_milestone(s, right) or _COMPARISON_END.match(s, end)) else right
+    # …的4302.17万人相比, 比2020年的2.67人减少0.09人: the verb after a base value names nothing
+    ends = _COMPARISON_END.match(s, end)
+    based = based or _BASE_OF_CHANGE.search(s, cstart, pos) is not None
+    right = (
+        None
+        if right is not None and (_milestone(s, right) or ends and (based or ends[0] in ("相比", "比较")))
+        else right
+    )
     if left is not None and (right is None or left[1] - left[0] > 2 and not ends_with_action(s, left)):
         return left
     if right is not None:
