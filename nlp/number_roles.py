@@ -154,6 +154,8 @@ def role_of(t: str, start: int, end: int, m: re.Match[str], unit: str | None, va
         return "period"
     if before == "第" or (before in "〔[【" and after in "〕]】"):
         return "ordinal" if before == "第" else "code"
+    if before == "前" and unit in ("批", "轮", "届", "期"):
+        return "ordinal"  # 连同前五批: which batches, not how many things
     if t.startswith("级", end):
         return "level"  # 千亿级产业集群, 30万吨级泊位, 百万千瓦级机组: a size class, not an amount
     if unit is None:

@@ -91,6 +91,9 @@ _EVALUATION = re.compile(
 )
 # 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
 _RESULTS_NOTICE = re.compile(r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:结果|情况)的通报")
+# 中华人民共和国工业和信息化部公告 (2026年第31号) that lists 本批 enterprises: its counts are results
+_ORGAN_NOTICE = re.compile(r"[\u4e00-\u9fff]{2,30}公告")
+_LIST_BODY = re.compile(r"本批|名单")
 _HEADING_SHAPE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])")
 _LIST_JOIN = re.compile(r"^[、和与及]$|^，?(?:分别|同比)?[、和与及]?$")
 _VERBLESS = re.compile(r"[^，,；;。]{0,3}?[，,（(、]\s*(?:去年|上年|今年|(?:19|20)\d\d年|同期|全年)?[是为]?")
@@ -212,7 +215,9 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         period_end = goal_year(sentences)  # （四）试点目标。到2020年，…: the plan's horizon
     # 2024年…统计公报: every figure is an actual of the year its title names
     bulletin = _BULLETIN.search(context.title or "")
-    results = _RESULTS_NOTICE.search(context.title or "")
+    results = _RESULTS_NOTICE.search(context.title or "") or (
+        _ORGAN_NOTICE.fullmatch(context.title or "") and _LIST_BODY.search(text, 0, 3000)
+    )
     # an evaluation of a plan whose period has ended reports its facts, as of the plan's last year
     evaluation = bool(_EVALUATION.search(context.title or "")) and bool(
         period_end and doc_year and period_end < doc_year

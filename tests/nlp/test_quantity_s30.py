@@ -227,3 +227,16 @@ def test_a_share_of_the_years_plan_is_progress() -> None:
     q = by_raw(extract(text, year=2026, kind="news"))
     assert (q["81.7%"].kind, q["81.7%"].subject) == ("actual", "已开工项目完成年度计划比例")
     assert q["406.3亿元"].kind == "actual"
+
+
+def test_a_ministrys_notice_that_lists_enterprises_reports_results() -> None:
+    text = (
+        "中华人民共和国工业和信息化部公告\n\n2026年第31号\n\n一、本批公告企业情况\n"
+        "本批共有46家企业的52个生产基地符合《规范条件》。连同前五批，符合《规范条件》的企业累计达到298家。"
+    )
+    q = by_raw(extract(text, year=2026, kind="policy", title="中华人民共和国工业和信息化部公告"))
+    assert q["46家"].kind == "actual" and q["298家"].kind == "actual"
+    assert "五批" not in q  # which batches, not how many
+    rules = by_raw(extract("中华人民共和国工业和信息化部公告\n\n到2027年，培育企业100家。", year=2026, kind="policy",
+                           title="中华人民共和国工业和信息化部公告"))  # fmt: skip
+    assert rules["100家"].kind == "target"  # no list in it: a guard
