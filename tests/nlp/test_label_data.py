@@ -36,7 +36,13 @@ def test_train_file_ends_with_exactly_the_synthetic_then_the_written_folder():
 
 def test_no_written_training_text_is_in_a_test_set():
     train = read_jsonl(LABELS / "train.jsonl")
-    tests = ("test.jsonl", "test-fresh.jsonl", "test-written.jsonl", "test-written-2.jsonl")
+    tests = (
+        "test.jsonl",
+        "test-fresh.jsonl",
+        "test-written.jsonl",
+        "test-written-2.jsonl",
+        "test-written-3.jsonl",
+    )
     held = {r["text"] for name in tests for r in read_jsonl(LABELS / name)}
     written = [r["text"] for r in train if r["origin"] == "written"]
     assert len(set(written)) == len(written) and not set(written) & held
