@@ -200,3 +200,8 @@ def test_long_plan_titles_explainers_bulletins_and_mid_title_years(text, title, 
     meta = extract_metadata(text)
     assert (meta["title"], meta["kind"], meta["date"]) == (title, kind, date)
     assert (tuple(meta["period"]) if meta["period"] else None) == period
+
+
+def test_a_years_campaign_notice_runs_over_that_year() -> None:
+    meta = extract_metadata("关于开展2026年新能源汽车下乡活动的通知\n湘商消费〔2026〕15号\n正文。", {})
+    assert meta["period"] == (2026, 2026)
