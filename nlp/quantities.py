@@ -615,6 +615,7 @@ def _sentence_quantities(
         out.append(q)
         prev, prev_end = q, end
     _distribute(out, text)
+    _respective_recipients(out, s, sentence.start)
     _respectively_back(out, back)
     _shared_comparator(out, text)
     _shared_points(out, text)
@@ -810,6 +811,36 @@ def _distribute(quantities: list[Quantity], text: str) -> None:
             q.subject, q.subject_start, q.subject_end = item, pos, pos + len(item)
             if shared and item != items[-1] and not _HAS_HEAD.search(item):
                 q.subject, q.subject_start, q.subject_end = item + shared, None, None
+
+
+# 对国家级…企业、省级…企业，分别一次性奖励50万元、20万元: each listed recipient its own award
+_RESPECTIVE = re.compile(
+    r"对(?:首次|新)?(?:认定|评定|获评|获批|入选|认证|引进)?的?(?P<who>[^，,。；;：:对]{2,60}?)的?"
+    r"(?:[，,]\s*[^，,。；;]{0,16}?)?分别(?P<tail>[^。；;]*)"
+)
+_AMOUNT_IN = re.compile(r"\d+(?:\.\d+)?\s*[万亿]?(?:元|吨|人|家|个|%)")
+_AWARD = re.compile(r"(?:购房|租房|生活|安家|运营|研发)?(?:奖励|补贴|补助|资助|奖补)")
+
+
+def _respective_recipients(quantities: list[Quantity], s: str, offset: int) -> None:
+    """对A、B，分别给予50万元、20万元奖励: the i-th amount rewards the i-th recipient (A奖励, B奖励);
+    short items share the last one's head (对A类、B类人才… -> A类人才)."""
+    for m in _RESPECTIVE.finditer(s):
+        # an item's condition is not its name: D类人才在我市首次购买商品住房 -> D类人才
+        items = [re.split(r"(?<=..)(?:在|于)", x)[0] for x in re.split(r"、|和|及", m.group("who"))]
+        award = _AWARD.search(m.group("tail"))
+        if len(items) < 2 or award is None or any(_AMOUNT_IN.search(x) or not x for x in items):
+            continue  # 对营业收入首次突破10亿元、50亿元的企业: thresholds, not recipients
+        if all(len(x) <= 3 for x in items[:-1]) and len(items[-1]) > len(items[0]) + 1:
+            head = items[-1][len(items[0]) :]  # A类、B类、D类人才: 人才
+            items = [x + head for x in items[:-1]] + [items[-1]]
+        amounts = [
+            q for q in quantities if m.start("tail") <= q.start - offset < m.end("tail") and is_money(q.unit)
+        ]
+        if len(amounts) != len(items):
+            continue
+        for q, who in zip(amounts, items, strict=True):
+            q.subject, q.subject_start, q.subject_end = who + award.group(), None, None
 
 
 def _split_pair(subject: str) -> tuple[str, str] | None:

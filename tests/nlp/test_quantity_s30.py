@@ -240,3 +240,31 @@ def test_a_ministrys_notice_that_lists_enterprises_reports_results() -> None:
     rules = by_raw(extract("中华人民共和国工业和信息化部公告\n\n到2027年，培育企业100家。", year=2026, kind="policy",
                            title="中华人民共和国工业和信息化部公告"))  # fmt: skip
     assert rules["100家"].kind == "target"  # no list in it: a guard
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "对首次认定的国家级专精特新“小巨人”企业、省级专精特新中小企业，分别一次性奖励50万元、20万元。",
+            ["国家级专精特新“小巨人”企业奖励", "省级专精特新中小企业奖励"],
+        ),
+        (
+            "对A类、B类人才在我市首次购买商品住房的，分别给予200万元、100万元购房补贴。",
+            ["A类人才购房补贴", "B类人才购房补贴"],
+        ),
+        (
+            "对新评定的国家5A级旅游景区、国家级旅游度假区分别给予一次性奖励1000万元和500万元。",
+            ["国家5A级旅游景区奖励", "国家级旅游度假区奖励"],
+        ),
+    ],
+)
+def test_each_listed_recipient_gets_its_own_award(text: str, subjects: list[str]) -> None:
+    got = [q.subject for q in extract(text, **PLAN) if q.unit == "元"]
+    assert got == subjects
+
+
+def test_thresholds_listed_are_not_recipients() -> None:
+    text = "对年营业收入首次突破10亿元、50亿元的制造业企业，分别给予50万元、100万元奖励。"
+    q = by_raw(extract(text, **PLAN))
+    assert q["50万元"].subject == q["100万元"].subject  # not split by the thresholds
