@@ -831,8 +831,8 @@ def _respective_recipients(quantities: list[Quantity], s: str, offset: int) -> N
         award = _AWARD.search(m.group("tail"))
         if len(items) < 2 or award is None or any(_AMOUNT_IN.search(x) or not x for x in items):
             continue  # 对营业收入首次突破10亿元、50亿元的企业: thresholds, not recipients
-        if all(len(x) <= 3 for x in items[:-1]) and len(items[-1]) > len(items[0]) + 1:
-            head = items[-1][len(items[0]) :]  # A类、B类、D类人才: 人才
+        if any(len(x) <= 3 for x in items[:-1]) and len(items[-1]) > len(items[-2]) + 1:
+            head = items[-1][len(items[-2]) :]  # A类、B类、D类人才: 人才; 进入Ⅰ期、Ⅱ期、Ⅲ期临床试验的…
             items = [x + head for x in items[:-1]] + [items[-1]]
         amounts = [
             q for q in quantities if m.start("tail") <= q.start - offset < m.end("tail") and is_money(q.unit)
