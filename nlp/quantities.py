@@ -463,6 +463,9 @@ def _is_heading(sentence: Sentence) -> bool:
     return sentence.heading or bool(_HEADING_SHAPE.match(sentence.text) and len(sentence.text) < 40)
 
 
+_PLAN_SPAN = 5  # years: a later horizon further out than this is a vision (到2035年), not the plan's end
+
+
 def goal_year(sentences: list[Sentence]) -> int | None:
     """The due year of a plan's goals: 到2020年 right after the first 目标 that has one
     (（四）试点目标。到2020年，…), or the last of the horizons that follow it."""
@@ -475,11 +478,14 @@ def goal_year(sentences: list[Sentence]) -> int | None:
             if year is None:
                 continue
             # 主要目标是：到2027年，…。到2030年，…: the plan runs to its last horizon
+            first = year
             for later in sentences[i + 1 : i + 12]:  # the goals paragraphs, their clauses split at ；
                 if later.heading:
                     break
                 further = paragraph_lead_year(later.text[:12])
-                year = max(year, further) if further is not None else year
+                # (not a long-range vision: 到2028年… 到2035年… runs to 2028)
+                if further is not None and further - first <= _PLAN_SPAN:
+                    year = max(year, further)
             return year
     return None
 

@@ -268,3 +268,12 @@ def test_thresholds_listed_are_not_recipients() -> None:
     text = "对年营业收入首次突破10亿元、50亿元的制造业企业，分别给予50万元、100万元奖励。"
     q = by_raw(extract(text, **PLAN))
     assert q["50万元"].subject == q["100万元"].subject  # not split by the thresholds
+
+
+def test_a_long_range_vision_is_not_the_plans_end() -> None:
+    text = (
+        "一、主要目标\n到2028年，生物制造产业规模突破1万亿元。\n到2035年，生物制造产业达到世界先进水平。\n"
+        "二、重点任务\n（一）建设平台。建设国家级创新平台5个左右。"
+    )
+    q = by_raw(extract(text, year=2026, kind="policy"))
+    assert (q["5个"].kind, q["5个"].year) == ("target", 2028)
