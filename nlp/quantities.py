@@ -81,7 +81,9 @@ _BULLETIN = re.compile(
 # a goal's value named inside a report of progress (完成全年35万辆目标的九成以上, 年度计划的85%)
 _GOAL_AFTER = re.compile(r"(?:左右|以上)?的?(?:年度)?(?:目标|任务)(?:的|任务)")
 # 完成全年65万人目标任务的, 分别占年度计划的81.7%: how much of a goal is done
-_PROGRESS_LEAD = r"(?:完成|(?:分别)?占)[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?的"
+_PROGRESS_LEAD = (
+    r"(?:完成|(?:分别)?占)[^，,；;。]{0,24}?(?:目标|任务|计划)(?:任务)?(?:[^，,；;。的]{1,12})?的"
+)
 _SHARE_OF_GOAL = re.compile(_PROGRESS_LEAD + "$")
 _WHOLE_YEAR = re.compile(r"全年|年度|今年")
 _PROGRESS = re.compile(_PROGRESS_LEAD + "[^，,；;。]*")
@@ -90,7 +92,11 @@ _EVALUATION = re.compile(
     r"(?:实施情况|执行情况|完成情况)?[^。\n]{0,8}?(?:总结评估|终期评估|评估报告|总结报告)"
 )
 # 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
-_RESULTS_NOTICE = re.compile(r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:结果|情况)的通报")
+# …考核评价结果的通报, …拟认定名单的公示, 2026年上半年预算执行情况的报告 (not one with next year's 草案):
+# facts of the year the title names, and the rewards or tasks ahead it sets are goals
+_RESULTS_NOTICE = re.compile(
+    r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:(?:结果|情况)的通报|名单的(?:公示|公告|通知)|(?<!草案)执行情况的报告$)"
+)
 # 中华人民共和国工业和信息化部公告 (2026年第31号) that lists 本批 enterprises: its counts are results
 _ORGAN_NOTICE = re.compile(r"[\u4e00-\u9fff]{2,30}公告")
 _LIST_BODY = re.compile(r"本批|名单")
@@ -522,7 +528,16 @@ def _sentence_quantities(
             and ("，" not in gap or prev.unit == n.unit)
         )
         kind, year = kind_and_year(
-            before + s[:pos], s[cstart:pos], section, doc_year, period_end, news, lead_year, fact_year
+            # (progress against a goal earlier in the sentence lends the later clauses no goal:
+            # 完成全年目标任务65万人的89.7%，同比多增1.6万人)
+            before + _PROGRESS.sub("", s[:pos]),
+            s[cstart:pos],
+            section,
+            doc_year,
+            period_end,
+            news,
+            lead_year,
+            fact_year,
         )
         change = n.change or change_of(s[cstart:pos], n.unit, s[end : end + 8])
         if change and n.unit not in _NOT_COUNTS and _ADDED.search(s, cstart, pos) and direct_noun(s, end):

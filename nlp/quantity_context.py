@@ -63,11 +63,11 @@ _FUTURE_JIANG = (
 _STRIVE = r"(?<![共累计已])争取(?!到|中央|上级|国家|省级|省里|各类|各级|专项|资金|政策性|超长期)"
 _TARGET_CUE = re.compile(
     rf"力争|确保|目标|预期|计划|规划|{_FUTURE_JIANG}|"
-    rf"要|拟|{_STRIVE}|预计|努力|期末|以后|届时|达到.{{0,6}}以上|推动|力求|打造|培育|建成|新建|建设|实现|"
+    rf"要|拟(?!认定|入选|推荐|命名|授予|列入)|{_STRIVE}|预计|努力|期末|以后|届时|达到.{{0,6}}以上|推动|力求|打造|培育|建成|新建|建设|实现|"
     r"达产后|投产后"
 )
 _STRONG_TARGET = re.compile(
-    rf"力争|确保|目标|预期|计划(?!总投资)|拟|{_STRIVE}|预计|努力|届时|(?<!报告)期末|{_FUTURE_JIANG}|有望|"
+    rf"力争|确保|目标|预期|计划(?!总投资)|拟(?!认定|入选|推荐|命名|授予|列入)|{_STRIVE}|预计|努力|届时|(?<!报告)期末|{_FUTURE_JIANG}|有望|"
     # a task set in a meeting or speech: 要加快…，年内新建公共充电桩2000个 (not 要求, 要素, 主要)
     r"(?:^|[，,；;：:])\s*(?:今年|全年|明年)?(?:还|更|就|都)?要(?![求素闻点件害])|"
     r"(?:建成|达产|投产|投运|满产|达效|完工|竣工|落地|运营)(?:后|以后)|"
@@ -112,7 +112,7 @@ _TASK_HEADING = re.compile(
 _TOP_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[章部篇节])")
 # “十四五”期间 / “十四五”以来 in a later plan: a span already over
 _PLAN_SPAN_AFTER = re.compile(r"[”\"]?(?:规划)?(?:期间|以来|时期)")
-_PLAN_HEADING = re.compile(r"今年|明年|总体要求|目标|任务|建议|政策取向|重点工作|部署")
+_PLAN_HEADING = re.compile(r"今年|明年|下半年|四季度|总体要求|目标|任务|建议|政策取向|重点工作|部署|工作安排")
 
 _INCREASE = re.compile(
     r"(?:增长|增加|提高|提升|上升|上涨|增产|扩大|涨幅|增幅|增速|增长率|上调|增收|拉动|翻|(?:同比|环比)增|回升|多增|"
@@ -273,6 +273,8 @@ def update_section(
         (f"{doc_year - 1}年", "一年来", f"刚刚过去的{doc_year - 1}年", "刚刚过去的一年", "过去的一年")
     ):
         return Section("actual", doc_year - 1)
+    if text.startswith(("今年以来", "年初以来", "今年上半年", "今年前三季度")):
+        return Section("actual", doc_year, decision=section.decision)  # a mid-year report's own year so far
     if _PAST_SPAN_LEAD.search(text):
         return Section("actual", None)
     if text.startswith(("今年", "明年")) or _TARGETS_STATED.match(text) or _TARGETS_STATED.search(text[:60]):

@@ -277,3 +277,32 @@ def test_a_long_range_vision_is_not_the_plans_end() -> None:
     )
     q = by_raw(extract(text, year=2026, kind="policy"))
     assert (q["5个"].kind, q["5个"].year) == ("target", 2028)
+
+
+# --- dev-14
+
+H1 = "关于滇川省2026年上半年预算执行情况的报告"
+
+
+def test_a_mid_year_execution_report_reports_its_year_and_plans_the_rest() -> None:
+    text = (
+        f"{H1}\n\n一、上半年预算执行情况\n\n今年以来，全省一般公共预算收入1586.4亿元，完成年初预算的52.6%。\n\n"
+        "三、下半年工作安排\n\n（一）加强收入征管。确保全年一般公共预算收入增长4%左右。"
+    )
+    q = by_raw(extract(text, year=2026, kind="policy", title=H1))
+    assert (q["1586.4亿元"].kind, q["1586.4亿元"].year) == ("actual", 2026)
+    assert (q["4%"].kind, q["4%"].year) == ("target", 2026)
+
+
+def test_a_proposed_list_reports_results() -> None:
+    title = "苍岭省工业和信息化厅关于2026年度苍岭省专精特新中小企业拟认定名单的公示"
+    text = f"{title}\n\n经评审，拟认定苍岭华拓精密机械有限公司等628家企业为2026年度专精特新中小企业。"
+    q = by_raw(extract(text, year=2026, kind="policy", title=title))
+    assert (q["628家"].kind, q["628家"].year) == ("actual", 2026)
+
+
+def test_progress_earlier_in_a_sentence_lends_the_rest_no_goal() -> None:
+    text = "前三季度，全省城镇新增就业58.3万人，完成全年目标任务65万人的89.7%，同比多增1.6万人；失业人员再就业14.8万人。"
+    q = by_raw(extract(text, year=2026, kind="news"))
+    assert q["65万人"].kind == "target"
+    assert [q[r].kind for r in ("89.7%", "1.6万人", "14.8万人")] == ["actual"] * 3
