@@ -338,7 +338,7 @@ _NOT_OPENING = re.compile(r"以来|前|起|[到至]")
 # the part of the year a statistics release covers (not a date: 4月18日, nor an event's 二季度 alone)
 _RELEASE_PERIOD = re.compile(
     r"今年以来|年初以来|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[—\-–~至]\d{1,2}月|[一二三四]季度|前三季度|[上下]半年|"
-    + _HOLIDAY
+    r"截至(?:(?:19|20)\d\d年)?\d{1,2}月(?:底|末)|" + _HOLIDAY  # 截至2026年6月底，全省发电装机容量…
 )
 # a past year's report released: a bulletin, a year's economic figures, a listed firm's annual report
 _ANNUAL_RELEASE = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.metadata import extract_metadata
+from ingest.read import read_bytes
 from tests.nlp.test_quantities import by_raw, extract
 
 PLAN = {"year": 2026, "kind": "policy", "period": (2026, 2030)}
@@ -306,3 +307,13 @@ def test_progress_earlier_in_a_sentence_lends_the_rest_no_goal() -> None:
     q = by_raw(extract(text, year=2026, kind="news"))
     assert q["65万人"].kind == "target"
     assert [q[r].kind for r in ("89.7%", "1.6万人", "14.8万人")] == ["actual"] * 3
+
+
+def test_a_release_as_of_a_months_end_dates_its_later_paragraphs(pipeline) -> None:
+    text = (
+        "西陵省电力装机突破1.2亿千瓦 新能源装机占比首次超过一半\n\n来源：西陵能源报　　2026年7月21日\n\n"
+        "记者7月20日从西陵省能源局获悉，截至2026年6月底，全省发电装机容量达到12186万千瓦，同比增长13.7%。\n\n"
+        "分地区看，青岭市新能源装机1826万千瓦，居全省首位。\n"
+    )
+    q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
+    assert (q["1826万千瓦"].kind, q["1826万千瓦"].year) == ("actual", 2026)
