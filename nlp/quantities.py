@@ -20,6 +20,7 @@ from nlp.quantity_context import (
     background,
     baseline_year,
     change_of,
+    completion_year,
     facts_year,
     kind_and_year,
     opening_year,
@@ -299,6 +300,11 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
         _sibling_heads([o for o in out if joined and o.sentence_index == out[-1].sentence_index] + quantities)
         if project is not None:
             _as_project_goals(quantities, sentence.text, sentence.start, project)
+        elif news and (
+            due := completion_year(sentence.text, _whole_paragraph(text, sentence.start), doc_year)
+        ):
+            for q in quantities:
+                q.year = due if q.kind == "target" and q.year is None else q.year
         out.extend(quantities)
         clause_year = semicolon_year(sentence.text, doc_year, clause_year)
         # clauses joined by ； are one sentence to the reader: 中汽协预计，…；其中新能源汽车销量约1900万辆
@@ -358,6 +364,11 @@ def _plan_met(s: str, cstart: int, pos: int, before: list[Quantity], offset: int
     done = _DONE_SHARE.search(s, cstart, pos)
     met = next((o for o in reversed(before) if o.start - offset < cstart and o.subject), None)
     return f"{met.subject}完成{done.group('base')}比例" if done and met is not None else None
+
+
+def _whole_paragraph(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1 : len(text) if end < 0 else end]
 
 
 def _paragraph(text: str, start: int) -> str:

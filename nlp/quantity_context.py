@@ -665,6 +665,20 @@ def planned_project(paragraph: str, doc_year: int | None) -> PlannedProject | No
     return PlannedProject(max(due) if due else None)
 
 
+# 三期全部达产后，基地将形成年产60万辆整车…: what a project gives once complete
+_ONCE_COMPLETE = re.compile(r"(?:全部|全面)?(?:建成|达产|投产|满产)(?:后|以后)")
+
+
+def completion_year(sentence: str, paragraph: str, doc_year: int | None) -> int | None:
+    """The year a sentence's figures are due when it tells what a project gives once complete
+    (三期全部达产后…年产60万辆): the last completion year its paragraph names (三期计划于2030年建成)."""
+    if not _ONCE_COMPLETE.search(sentence):
+        return None
+    years = [_year_value(m.group(1)) for m in _COMPLETES.finditer(paragraph)]
+    due = [y for y in years if doc_year is None or y >= doc_year]
+    return max(due) if due else None
+
+
 def project_fact(left: str) -> bool:
     """The text before a number in a planned project's paragraph reports a fact."""
     return bool(_PROJECT_FACT.search(left))

@@ -317,3 +317,15 @@ def test_a_release_as_of_a_months_end_dates_its_later_paragraphs(pipeline) -> No
     )
     q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
     assert (q["1826万千瓦"].kind, q["1826万千瓦"].year) == ("actual", 2026)
+
+
+def test_what_a_project_gives_once_complete_is_due_at_its_last_phase(pipeline) -> None:
+    text = (
+        "澜驰汽车桐湾基地一期投产\n\n来源：楚原日报　　2026年9月23日\n\n"
+        "9月22日上午，澜驰新能源汽车股份有限公司桐湾生产基地一期项目投产仪式举行。\n\n"
+        "根据规划，项目二期计划于2027年3月开工、2028年底建成投产，投资112亿元；三期计划于2030年建成，投资90亿元。"
+        "三期全部达产后，基地将形成年产60万辆整车的能力，年产值超过900亿元。\n"
+    )
+    q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
+    assert (q["60万辆"].kind, q["60万辆"].year) == ("target", 2030)
+    assert q["900亿元"].year == 2030
