@@ -463,6 +463,9 @@ def _over_threshold(
     return (start, span[1]) if 0 <= start < prev_end else None
 
 
+_COUNT_WORD = re.compile(r"[一二两三四五六七八九十\d]")
+
+
 def _trimmed(s: str, span: tuple[int, int]) -> tuple[int, int]:
     """The span without the spaces at its ends (a headline's 集中签约项目32个 协议总投资268亿元)."""
     start, end = span
@@ -473,6 +476,16 @@ def _trimmed(s: str, span: tuple[int, int]) -> tuple[int, int]:
     aside = s.rfind("（", start, end)
     if s.endswith("）", start, end) and aside - start >= 2 and _HOW_MEASURED.match(s, aside, end):
         end = aside  # R&D经费投入强度（与地区生产总值之比）: how the indicator is measured
+    # 电动汽车、锂电池和太阳能电池“新三样”出口, 威海碳纤维、枣庄欣旺达等“源网荷储”一体化试点: the list's
+    # own name (a count in quotes, or after 等), not 专精特新“小巨人”企业, one item of the list
+    label, close = s.find("“", start, end), s.find("”", start, end)
+    if (
+        0 < label - start
+        and label < close
+        and "、" in s[start:label]
+        and (s[label - 1] == "等" or _COUNT_WORD.search(s, label, close))
+    ):
+        start = label
     return start, end
 
 

@@ -329,3 +329,24 @@ def test_what_a_project_gives_once_complete_is_due_at_its_last_phase(pipeline) -
     q = by_raw(pipeline.analyse(read_bytes(text.encode(), "news.txt")).quantities)
     assert (q["60万辆"].kind, q["60万辆"].year) == ("target", 2030)
     assert q["900亿元"].year == 2030
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "subject"),
+    [
+        (
+            "1—10月，电动载人汽车、锂离子蓄电池和太阳能电池“新三样”产品合计出口312.6亿元。",
+            "312.6亿元",
+            "“新三样”产品合计出口",
+        ),
+        ("开展威海碳纤维、枣庄欣旺达等“源网荷储”一体化试点30个左右。", "30个", "“源网荷储”一体化试点"),
+    ],
+)
+def test_a_list_named_by_its_own_quoted_label(text: str, raw: str, subject: str) -> None:
+    assert by_raw(extract(text, **NEWS))[raw].subject == subject
+
+
+def test_a_quoted_word_inside_the_last_item_is_no_label() -> None:
+    text = "高新技术企业、科技型企业、专精特新“小巨人”企业分别达到8837家、69820家、310家。"
+    q = by_raw(extract(text, **NEWS))
+    assert (q["8837家"].subject, q["310家"].subject) == ("高新技术企业", "专精特新“小巨人”企业")
