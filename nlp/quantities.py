@@ -480,7 +480,7 @@ def _trimmed(s: str, span: tuple[int, int]) -> tuple[int, int]:
     # own name (a count in quotes, or after 等), not 专精特新“小巨人”企业, one item of the list
     label, close = s.find("“", start, end), s.find("”", start, end)
     if (
-        0 < label - start
+        label > start
         and label < close
         and "、" in s[start:label]
         and (s[label - 1] == "等" or _COUNT_WORD.search(s, label, close))
