@@ -458,34 +458,7 @@ def record(u: Unit, split: str, fixes: dict[str, dict]) -> dict:
 
 def synthetic_rows(units: list[Unit]) -> list[dict]:
     """The synthetic training rows, in file order; a text that is a real unit or repeats is dropped."""
-    seen = {u.text for u in units}
-    rows = []
-    for path in sorted(SYNTHETIC_DIR.glob("*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            where = f"{path.name}:{n}"
-            if not r["doc"].startswith("syn-"):
-                raise SystemExit(f"{where}: a synthetic doc name must start with syn-")
-            if not set(r["clusters"]) <= set(CLUSTERS) or not set(r["themes"]) <= set(THEMES):
-                raise SystemExit(f"{where}: unknown label in {r['clusters'] + r['themes']}")
-            if len(r["text"]) < MIN_CHARS or r["text"] in seen:
-                continue
-            seen.add(r["text"])
-            clusters, themes = in_order(r)
-            rows.append(
-                {
-                    "text": r["text"],
-                    "doc": r["doc"],
-                    "clusters": clusters,
-                    "themes": themes,
-                    "context": r.get("context"),
-                    "split": "train",
-                    "origin": "synthetic",
-                }
-            )
-    return rows
+    return extra_rows(sorted(SYNTHETIC_DIR.glob("*.jsonl")), {u.text for u in units}, "synthetic")
 
 
 def written_rows(taken: set[str]) -> list[dict]:
@@ -498,30 +471,41 @@ def written_rows(taken: set[str]) -> list[dict]:
             seen |= {
                 json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line
             }
+    paths = [WRITTEN_DIR / name for name in WRITTEN_FILES]
+    return extra_rows(paths, seen, "written", kinds=WRITTEN_KINDS)
+
+
+def extra_rows(
+    paths: Sequence[Path], seen: set[str], origin: str, kinds: list[str] | None = None
+) -> list[dict]:
+    """Labelled rows of `paths` appended to train (synthetic or written), checked; a text in `seen`
+    or repeated is dropped.  Synthetic docs must be named syn-…."""
+    seen = set(seen)
     rows = []
-    for path in (WRITTEN_DIR / name for name in WRITTEN_FILES):
+    for path in paths:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             r = json.loads(line)
+            where = f"{path.name}:{n}"
+            if origin == "synthetic" and not r["doc"].startswith("syn-"):
+                raise SystemExit(f"{where}: a synthetic doc name must start with syn-")
             if not set(r["clusters"]) <= set(CLUSTERS) or not set(r["themes"]) <= set(THEMES):
-                raise SystemExit(f"{path.name}:{n}: unknown label in {r['clusters'] + r['themes']}")
+                raise SystemExit(f"{where}: unknown label in {r['clusters'] + r['themes']}")
             if len(r["text"]) < MIN_CHARS or r["text"] in seen:
                 continue
             seen.add(r["text"])
             clusters, themes = in_order(r)
-            rows.append(
-                {
-                    "text": r["text"],
-                    "doc": r["doc"],
-                    "clusters": clusters,
-                    "themes": themes,
-                    "context": r.get("context"),
-                    "split": "train",
-                    "origin": "written",
-                    "kinds": WRITTEN_KINDS,
-                }
-            )
+            row = {
+                "text": r["text"],
+                "doc": r["doc"],
+                "clusters": clusters,
+                "themes": themes,
+                "context": r.get("context"),
+                "split": "train",
+                "origin": origin,
+            }
+            rows.append(row | {"kinds": kinds} if kinds else row)
     return rows
 
 
