@@ -297,7 +297,8 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             _subject_across_semicolon(quantities, out[-1])
         elif out and out[-1].sentence_index == sentence.index - 1 and _PART_OF_PERIOD.match(sentence.text):
             _subject_of_part(quantities, out)
-        _sibling_heads([o for o in out if joined and o.sentence_index == out[-1].sentence_index] + quantities)
+        if quantities:
+            _sibling_heads(_last_sentence(out) + quantities if joined else quantities)
         if project is not None:
             _as_project_goals(quantities, sentence.text, sentence.start, project)
         elif news and (
@@ -328,6 +329,14 @@ def _subject_across_semicolon(quantities: list[Quantity], before: Quantity) -> N
 # heads whose owner a list of accounts names once: 基金收入1247.3亿元…；支出1036.9亿元
 _SIBLING_HEADS = ("总收入", "总支出", "收入", "支出", "累计结存", "结存", "进口", "出口", "产量", "销量")
 _BARE_SIBLING = re.compile(r"(?:年末|年底|当年|全年)?(" + "|".join(_SIBLING_HEADS) + ")")
+
+
+def _last_sentence(out: list[Quantity]) -> list[Quantity]:
+    """The quantities of the last sentence that has any (read from the end: out only grows)."""
+    i = len(out)
+    while i > 0 and out[i - 1].sentence_index == out[-1].sentence_index:
+        i -= 1
+    return out[i:]
 
 
 def _sibling_heads(quantities: list[Quantity]) -> None:
