@@ -539,6 +539,8 @@ def _year_from(head: str) -> int | None:
 def _sentence_quantities(
     text: str, sentence: Sentence, numbers: list[NumberExpr], settings: tuple
 ) -> list[Quantity]:
+    if not numbers:
+        return []
     section, doc_year, period_end, news, region, lead_year, fact_year, plan_base, before = settings
     s = text[sentence.start : sentence.end]
     out: list[Quantity] = []
@@ -546,6 +548,8 @@ def _sentence_quantities(
     prev_end = 0
     back: list[bool] = []  # inherited by a 分别 clause: 甲78.7%，乙62.6%，分别提高11.1、11.2个百分点
     members: tuple[str, str | None] | None = None  # 186个重大项目中，…: the set, and its measure word
+    progress = "完成" in s or "占" in s  # (read once: most sentences report no progress)
+    comparisons = list(_COMPARED_WITH.finditer(before + s)) if ("与" in s or "同" in s or before) else []
     for n in numbers:
         pos, end = n.start - sentence.start, n.end - sentence.start
         cstart = clause_start(s, pos)
@@ -563,7 +567,7 @@ def _sentence_quantities(
         kind, year = kind_and_year(
             # (progress against a goal earlier in the sentence lends the later clauses no goal:
             # 完成全年目标任务65万人的89.7%，同比多增1.6万人)
-            before + _PROGRESS.sub("", s[:pos]),
+            before + (_PROGRESS.sub("", s[:pos]) if progress else s[:pos]),
             s[cstart:pos],
             section,
             doc_year,
@@ -576,16 +580,17 @@ def _sentence_quantities(
         if change and n.unit not in _NOT_COUNTS and _ADDED.search(s, cstart, pos) and direct_noun(s, end):
             change = None  # 增加1万个停车位, 提高6000万农村人口…: new or covered items counted, like 新增50家
         baseline, base_year = baseline_year(s[cstart:pos], s[end : end + 8])
-        compared = _COMPARED_WITH.search(before + s[:pos])  # 与2020年相比，…: where the changes start
+        # 与2020年相比，…: where the changes start
+        compared = next((m for m in comparisons if m.end() <= len(before) + pos), None)
         if baseline:  # 从8.7万元提高到12万元: where the change starts
             if base_year is None and compared is not None:
                 base_year = int(compared.group(1))
             if base_year is None and section.kind != "actual":
                 base_year = plan_base
             kind, year = "actual", base_year
-        elif (
+        elif _COMPARISON_END.match(s, end) and (
             base := _BASE_VALUE.search(s, cstart, pos) or _BASE_OF_CHANGE.search(s, cstart, pos)
-        ) is not None and _COMPARISON_END.match(s, end):
+        ):
             kind, year = "actual", int(base.group(1))  # 与2020年第七次全国人口普查的4302.17万人相比
         elif s.endswith("现行", cstart, pos):
             kind, year = "actual", None  # 将现行16%的税率降至13%: the rate in force, not the goal
@@ -879,6 +884,8 @@ _AWARD = re.compile(r"(?:购房|租房|生活|安家|运营|研发)?(?:奖励|�
 def _respective_recipients(quantities: list[Quantity], s: str, offset: int) -> None:
     """对A、B，分别给予50万元、20万元奖励: the i-th amount rewards the i-th recipient (A奖励, B奖励);
     short items share the last one's head (对A类、B类人才… -> A类人才)."""
+    if "分别" not in s or "对" not in s:
+        return
     for m in _RESPECTIVE.finditer(s):
         # an item's condition is not its name: D类人才在我市首次购买商品住房 -> D类人才
         items = [re.split(r"(?<=..)(?:在|于)", x)[0] for x in re.split(r"、|和|及", m.group("who"))]
