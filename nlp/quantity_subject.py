@@ -262,6 +262,8 @@ def _left_span(sentence: str, start: int, pos: int) -> tuple[int, int] | None:
     if end - start < 2 or sentence[start:end].endswith("等"):
         return None
     share = _SHARE_OF.fullmatch(sentence, start, end)
+    if share and sentence.startswith("分别", start) and share.end(1) - start <= 2:
+        return None  # 分别占成交额的40.5%、9.4%: the shares of the indicators listed before
     return (start, share.end(1)) if share else (start, end)
 
 

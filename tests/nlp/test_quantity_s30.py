@@ -350,3 +350,9 @@ def test_a_quoted_word_inside_the_last_item_is_no_label() -> None:
     text = "高新技术企业、科技型企业、专精特新“小巨人”企业分别达到8837家、69820家、310家。"
     q = by_raw(extract(text, **NEWS))
     assert (q["8837家"].subject, q["310家"].subject) == ("高新技术企业", "专精特新“小巨人”企业")
+
+
+def test_shares_under_fenbie_measure_the_indicators_listed_before() -> None:
+    text = "技术开发合同成交额248.3亿元，技术转让合同成交额57.6亿元，分别占成交额的40.5%和9.4%。"
+    q = by_raw(extract(text, **NEWS))
+    assert (q["40.5%"].subject, q["9.4%"].subject) == ("技术开发合同成交额", "技术转让合同成交额")
