@@ -66,8 +66,9 @@ _DIMENSIONLESS_BEFORE = re.compile(
 # a time that is an indicator: how long approval, delivery or development takes (a product's
 # 发电时间 or 续航时间 is a rating, and stays a duration)
 _SHORTENED_TO = re.compile(r"(?:压缩|缩短|缩减)(?:至|到)(?:平均)?$")
-_SHORTENED_FROM = re.compile(r"(?:个工作日|工作日|小时|天)?(?:压缩|缩短|缩减)(?:至|到)")
-_SETTLED_WITHIN = re.compile(r"(?:个工作日|工作日|小时|天)?以?内(?:办结|办完|完成办理|审结|答复|到账)")
+_LIMIT_UNIT = r"(?:个工作日|工作日|小时|天)?"  # the unit already read with the number, or not
+_SHORTENED_FROM = re.compile(_LIMIT_UNIT + r"(?:压缩|缩短|缩减)(?:至|到)")
+_SETTLED_WITHIN = re.compile(_LIMIT_UNIT + r"以?内(?:办结|办完|完成办理|审结|答复|到账)")
 _TIME_MEASURE = re.compile(
     r"(?:用时|耗时|时限|周期|天数|小时数|工期|(?:审批|办理|办结|开办|通关|交付|等待|候诊|响应|停留|注销|退税|处置|通勤|兑现|拨付|"
     r"建设|课间)(?:平均)?(?:时间|时长))[^，,；;。]{0,14}?"

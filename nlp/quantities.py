@@ -92,8 +92,7 @@ _PROGRESS = re.compile(_PROGRESS_LEAD + "[^，,；;。]*")
 _EVALUATION = re.compile(
     r"(?:实施情况|执行情况|完成情况)?[^。\n]{0,8}?(?:总结评估|终期评估|评估报告|总结报告)"
 )
-# 关于2025年度全省开发区综合发展水平考核评价结果的通报: a notice of a past year's results
-# …考核评价结果的通报, …拟认定名单的公示, 2026年上半年预算执行情况的报告 (not one with next year's 草案):
+# 关于2025年度全省开发区综合发展水平考核评价结果的通报, …拟认定名单的公示, 2026年上半年预算执行情况的报告 (not one with next year's 草案):
 # facts of the year the title names, and the rewards or tasks ahead it sets are goals
 _RESULTS_NOTICE = re.compile(
     r"(?:19|20)\d\d年度?[^。\n]{0,40}?(?:(?:结果|情况)的通报|名单的(?:公示|公告|通知)|(?<!草案)执行情况的报告$)"
@@ -301,9 +300,7 @@ def extract_quantities(text: str, sentences: list[Sentence], context: DocContext
             _sibling_heads(_last_sentence(out) + quantities if joined else quantities)
         if project is not None:
             _as_project_goals(quantities, sentence.text, sentence.start, project)
-        elif news and (
-            due := completion_year(sentence.text, _whole_paragraph(text, sentence.start), doc_year)
-        ):
+        elif news and quantities and (due := completion_year(text, sentence.start, sentence.end, doc_year)):
             for q in quantities:
                 q.year = due if q.kind == "target" and q.year is None else q.year
         out.extend(quantities)
@@ -373,11 +370,6 @@ def _plan_met(s: str, cstart: int, pos: int, before: list[Quantity], offset: int
     done = _DONE_SHARE.search(s, cstart, pos)
     met = next((o for o in reversed(before) if o.start - offset < cstart and o.subject), None)
     return f"{met.subject}完成{done.group('base')}比例" if done and met is not None else None
-
-
-def _whole_paragraph(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[text.rfind("\n", 0, start) + 1 : len(text) if end < 0 else end]
 
 
 def _paragraph(text: str, start: int) -> str:
@@ -1008,7 +1000,7 @@ def _subject(
     right = right_subject(s, end) if unit not in _NOT_COUNTS or left is None else None
     # …的4302.17万人相比, 比2020年的2.67人减少0.09人: the verb after a base value names nothing
     ends = _COMPARISON_END.match(s, end)
-    based = based or _BASE_OF_CHANGE.search(s, cstart, pos) is not None
+    based = based or (ends is not None and _BASE_OF_CHANGE.search(s, cstart, pos) is not None)
     right = (
         None
         if right is not None and (_milestone(s, right) or ends and (based or ends[0] in ("相比", "比较")))

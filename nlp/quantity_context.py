@@ -660,23 +660,28 @@ def planned_project(paragraph: str, doc_year: int | None) -> PlannedProject | No
     """The planned project a news paragraph announces, else None."""
     if not _PLANNED.search(paragraph) or _DONE_PROJECT.search(paragraph):
         return None
+    return PlannedProject(_last_completion(paragraph, doc_year))
+
+
+def _last_completion(paragraph: str, doc_year: int | None) -> int | None:
+    """The last year a paragraph says its project completes, not before the document's year."""
     years = [_year_value(m.group(1)) for m in _COMPLETES.finditer(paragraph)]
     due = [y for y in years if doc_year is None or y >= doc_year]
-    return PlannedProject(max(due) if due else None)
+    return max(due) if due else None
 
 
 # 三期全部达产后，基地将形成年产60万辆整车…: what a project gives once complete
 _ONCE_COMPLETE = re.compile(r"(?:全部|全面)?(?:建成|达产|投产|满产)(?:后|以后)")
 
 
-def completion_year(sentence: str, paragraph: str, doc_year: int | None) -> int | None:
-    """The year a sentence's figures are due when it tells what a project gives once complete
-    (三期全部达产后…年产60万辆): the last completion year its paragraph names (三期计划于2030年建成)."""
-    if not _ONCE_COMPLETE.search(sentence):
+def completion_year(text: str, start: int, end: int, doc_year: int | None) -> int | None:
+    """The year the figures of text[start:end] are due when that sentence tells what a project
+    gives once complete (三期全部达产后…年产60万辆): the last completion year its paragraph names
+    (三期计划于2030年建成)."""
+    if not _ONCE_COMPLETE.search(text, start, end):
         return None
-    years = [_year_value(m.group(1)) for m in _COMPLETES.finditer(paragraph)]
-    due = [y for y in years if doc_year is None or y >= doc_year]
-    return max(due) if due else None
+    stop = text.find("\n", start)
+    return _last_completion(text[text.rfind("\n", 0, start) + 1 : len(text) if stop < 0 else stop], doc_year)
 
 
 def project_fact(left: str) -> bool:
